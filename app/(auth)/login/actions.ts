@@ -1,0 +1,55 @@
+'use server';
+
+import { APIError } from 'better-auth/api';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { type ActionResult, fail } from '@/lib/actions/result';
+import { getAuth } from '@/lib/auth/auth';
+import { isThrottled } from '@/lib/auth/throttle';
+import { clearLoginFailures, countRecentLoginFailures, recordLoginFailure } from '@/lib/data/login-failures';
+
+const signInInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Enter an email address, like name@example.com.' })),
+  password: z.string().min(1, { error: 'Enter your password.' }).max(256),
+  next: z.string().optional(),
+});
+
+/** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
+function safeNext(next: string | undefined): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+function clientAddress(h: Headers): string | null {
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+}
+
+export async function signIn(_previous: ActionResult | undefined, form: FormData): Promise<ActionResult> {
+  const parsed = signInInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return fail('invalid', 'Check the highlighted fields.', z.flattenError(parsed.error).fieldErrors);
+  }
+  const { email, password, next } = parsed.data;
+  const requestHeaders = await headers();
+  const address = clientAddress(requestHeaders);
+  const now = new Date();
+
+  if (isThrottled(await countRecentLoginFailures(email, address, now))) {
+    return fail('throttled', 'Too many failed sign-in attempts. Wait 15 minutes, then try again.');
+  }
+  try {
+    const auth = await getAuth();
+    await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    await recordLoginFailure(email, address, now);
+    // One message whether the account exists or not: no account enumeration.
+    return fail('unauthenticated', 'The email address or password is incorrect.');
+  }
+  await clearLoginFailures(email);
+  redirect(safeNext(next));
+}

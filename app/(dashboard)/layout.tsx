@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/shell/app-shell';
+import { requireViewer } from '@/lib/auth/viewer';
+import { getViewerOrganisation } from '@/lib/data/parties';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const organisation = await getViewerOrganisation(viewer);
+  return (
+    <AppShell viewer={viewer} organisation={organisation}>
+      {children}
+    </AppShell>
+  );
+}

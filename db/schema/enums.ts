@@ -1,0 +1,20 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+  GROUP_IDS,
+  INCIDENT_STATUSES,
+  INSTALLATION_STATUSES,
+  INSTALLATION_TYPES,
+  METER_STATES,
+  PARTY_ROLES,
+  STAGE_IDS,
+} from '@/lib/rules/types';
+
+// Enum values come from the rules module so the database, the rules and the UI share one vocabulary.
+export const partyRole = pgEnum('party_role', PARTY_ROLES);
+export const groupId = pgEnum('group_id', GROUP_IDS);
+export const stage = pgEnum('stage', STAGE_IDS);
+export const installationStatus = pgEnum('installation_status', INSTALLATION_STATUSES);
+export const installationType = pgEnum('installation_type', INSTALLATION_TYPES);
+export const meterState = pgEnum('meter_state', METER_STATES);
+export const incidentStatus = pgEnum('incident_status', INCIDENT_STATUSES);
+export const userRole = pgEnum('user_role', ['analyst', 'supplier', 'admin']);

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { groupId, installationStatus, installationType, meterState, stage } from './enums';
+import { parties } from './parties';
+
+/**
+ * One SMETS1 Installation: a Communications Hub with an ESME and/or a GSME (DOMAIN.md "An installation").
+ * The columns describe its current attempt; `installation_events` keeps everything that happened.
+ */
+export const installations = pgTable(
+  'installations',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    mpan: varchar({ length: 13 }),
+    mprn: varchar({ length: 10 }),
+    groupId: groupId().notNull(),
+    smsoPartyId: integer()
+      .notNull()
+      .references(() => parties.id),
+    electricitySupplierId: integer().references(() => parties.id),
+    gasSupplierId: integer().references(() => parties.id),
+    /** Null when the installation has no such meter. */
+    electricityState: meterState(),
+    gasState: meterState(),
+    installationType: installationType().notNull(),
+    splitSupply: boolean().notNull().default(false),
+    toBeCommissionedByDcc: boolean().notNull().default(false),
+    priority: boolean().notNull().default(false),
+    migrationWeek: date({ mode: 'string' }),
+    migrateOn: date({ mode: 'string' }),
+    stage: stage().notNull(),
+    status: installationStatus().notNull(),
+    attemptCount: smallint().notNull().default(0),
+    /** Reason code (MAxxx), error code (12.9.1.ET01) or DSP/S1SP response code of the last failure. */
+    lastCode: varchar({ length: 16 }),
+    /** TMAD FailedStepNumber of the last failure (Report 2). */
+    lastFailedStep: varchar({ length: 24 }),
+    lastChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('installations_mpan_key').on(t.mpan),
+    uniqueIndex('installations_mprn_key').on(t.mprn),
+    // Supplier scoping with keyset order: a supplier's page is an index range scan on either column.
+    index('installations_electricity_supplier_idx').on(t.electricitySupplierId, t.id),
+    index('installations_gas_supplier_idx').on(t.gasSupplierId, t.id),
+    index('installations_status_stage_idx').on(t.status, t.stage, t.id),
+    index('installations_last_changed_idx').on(t.lastChangedAt, t.id),
+    index('installations_migration_week_idx').on(t.migrationWeek, t.id),
+    check('installations_has_meter', sql`${t.mpan} IS NOT NULL OR ${t.mprn} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Append-only history: every attempt and stage transition, with time, outcome and code.
+ * Nothing here is ever updated, so the timeline can always be rebuilt.
+ */
+export const installationEvents = pgTable(
+  'installation_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    installationId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => installations.id, { onDelete: 'cascade' }),
+    attempt: smallint().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    stage: stage().notNull(),
+    status: installationStatus().notNull(),
+    code: varchar({ length: 16 }),
+    failedStep: varchar({ length: 24 }),
+    /** MEHRS section of the scenario the event falls under, e.g. '2.6.2'. */
+    scenario: varchar({ length: 8 }),
+    note: text(),
+  },
+  (t) => [index('installation_events_installation_idx').on(t.installationId, t.occurredAt, t.id)],
+);
+
+export type Installation = typeof installations.$inferSelect;
+export type InstallationEvent = typeof installationEvents.$inferSelect;

@@ -1,0 +1,67 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { type Database, getDb } from '@/db/client';
+import * as schema from '@/db/schema';
+import { hashPassword, verifyPassword } from './password';
+
+/** A working day plus slack: analysts sign in once a day (README "Security"). */
+const SESSION_SECONDS = 12 * 60 * 60;
+
+/**
+ * The signing secret. Deployments set BETTER_AUTH_SECRET; the embedded demo keeps a random one beside its
+ * data so sessions survive restarts without any setup.
+ */
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  if (process.env.DATABASE_URL) {
+    throw new Error('Set BETTER_AUTH_SECRET (at least 32 random characters) when DATABASE_URL is set.');
+  }
+  const file = path.join(process.env.MCC_DATA_DIR ?? '.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+function createAuth(db: Database) {
+  return betterAuth({
+    appName: 'Migration Control Centre',
+    secret: authSecret(),
+    baseURL: process.env.BETTER_AUTH_URL,
+    database: drizzleAdapter(db, { provider: 'pg', schema, usePlural: true }),
+    // Accounts are created by admins and the seed, never by self-service sign-up.
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false, required: true },
+        partyId: { type: 'number', input: false, required: false },
+      },
+    },
+    session: { expiresIn: SESSION_SECONDS, updateAge: 60 * 60 },
+    // Sign-in throttling is ours (lib/auth/throttle.ts): it must also cover server actions, which better-auth's
+    // HTTP rate limiter never sees.
+    rateLimit: { enabled: false },
+    advanced: { cookiePrefix: 'mcc' },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+type Global = typeof globalThis & { __mccAuth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  const g = globalThis as Global;
+  g.__mccAuth ??= getDb().then(createAuth);
+  return g.__mccAuth;
+}

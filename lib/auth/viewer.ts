@@ -1,0 +1,51 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { z } from 'zod';
+import { getAuth } from './auth';
+
+const ROLES = ['analyst', 'supplier', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in person, as every data-layer call receives it. A supplier viewer is bound to one party. */
+export type Viewer =
+  | { userId: string; name: string; email: string; role: 'analyst' | 'admin'; supplierId: null }
+  | { userId: string; name: string; email: string; role: 'supplier'; supplierId: number };
+
+const sessionUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  partyId: z.number().int().nullish(),
+});
+
+/** Builds a Viewer from a stored user, refusing a supplier user who is not bound to a supplier. */
+export function toViewer(user: unknown): Viewer | null {
+  const parsed = sessionUser.safeParse(user);
+  if (!parsed.success) return null;
+  const { id, name, email, role, partyId } = parsed.data;
+  if (role === 'supplier') return partyId ? { userId: id, name, email, role, supplierId: partyId } : null;
+  return { userId: id, name, email, role, supplierId: null };
+}
+
+/** The viewer of this request, or null when signed out. Cached per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: await headers() });
+  return session ? toViewer(session.user) : null;
+});
+
+/** For pages, actions and route handlers: the viewer, or a redirect to sign-in. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login');
+  return viewer;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  analyst: 'MCC analyst',
+  supplier: 'Supplier user',
+  admin: 'Administrator',
+};

@@ -1,0 +1,68 @@
+import 'server-only';
+import { and, eq, gte, lt, lte, ne, or, type SQL } from 'drizzle-orm';
+import { installationRollups, installations, ROLLUP_NO_WEEK } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { InstallationFilter } from '@/lib/filters/installations';
+import { installationsVisibleTo, rollupScope, seesEverything } from './scope';
+
+/** The rollup scope for a viewer and filter: a supplier is always itself; an analyst may pick one. */
+export function effectiveRollupScope(viewer: Viewer, filter: InstallationFilter): number {
+  return seesEverything(viewer) && filter.supplier ? filter.supplier : rollupScope(viewer);
+}
+
+/** The smallest digit string greater than every string starting with `prefix`, or null if none (all 9s). */
+function prefixUpperBound(prefix: string): string | null {
+  const digits = prefix.replace(/9+$/, '');
+  if (!digits) return null;
+  return digits.slice(0, -1) + String(Number(digits.at(-1)) + 1);
+}
+
+function startsWith(column: typeof installations.mpan | typeof installations.mprn, prefix: string): SQL {
+  // A range, not LIKE: it uses the unique btree index whatever the database collation.
+  const upper = prefixUpperBound(prefix);
+  return (upper ? and(gte(column, prefix), lt(column, upper)) : gte(column, prefix)) as SQL;
+}
+
+/** WHERE clauses over `installations` for a viewer and filter (scope first: no caller can forget it). */
+export function installationClauses(viewer: Viewer, filter: InstallationFilter): SQL[] {
+  const clauses: SQL[] = [];
+  const scope = installationsVisibleTo(viewer);
+  if (scope) clauses.push(scope);
+  if (filter.supplier && seesEverything(viewer)) {
+    clauses.push(
+      or(
+        eq(installations.electricitySupplierId, filter.supplier),
+        eq(installations.gasSupplierId, filter.supplier),
+      ) as SQL,
+    );
+  }
+  if (filter.weekFrom) clauses.push(gte(installations.migrationWeek, filter.weekFrom));
+  if (filter.weekTo) clauses.push(lte(installations.migrationWeek, filter.weekTo));
+  if (filter.groupId) clauses.push(eq(installations.groupId, filter.groupId));
+  if (filter.type) clauses.push(eq(installations.installationType, filter.type));
+  if (filter.stage) clauses.push(eq(installations.stage, filter.stage));
+  if (filter.status) clauses.push(eq(installations.status, filter.status));
+  if (filter.code) clauses.push(eq(installations.lastCode, filter.code));
+  if (filter.q) {
+    clauses.push(
+      filter.q.length === 13
+        ? eq(installations.mpan, filter.q)
+        : (or(startsWith(installations.mpan, filter.q), startsWith(installations.mprn, filter.q)) as SQL),
+    );
+  }
+  return clauses;
+}
+
+/** The same filter over the rollups. The MPAN/MPRN search is not a rollup dimension: callers check `q`. */
+export function rollupClauses(viewer: Viewer, filter: Omit<InstallationFilter, 'q'>): SQL[] {
+  const r = installationRollups;
+  const clauses: SQL[] = [eq(r.supplierId, effectiveRollupScope(viewer, filter)), ne(r.count, 0)];
+  if (filter.weekFrom) clauses.push(gte(r.migrationWeek, filter.weekFrom));
+  if (filter.weekTo) clauses.push(lte(r.migrationWeek, filter.weekTo), ne(r.migrationWeek, ROLLUP_NO_WEEK));
+  if (filter.groupId) clauses.push(eq(r.groupId, filter.groupId));
+  if (filter.type) clauses.push(eq(r.installationType, filter.type));
+  if (filter.stage) clauses.push(eq(r.stage, filter.stage));
+  if (filter.status) clauses.push(eq(r.status, filter.status));
+  if (filter.code) clauses.push(eq(r.lastCode, filter.code));
+  return clauses;
+}

@@ -1,0 +1,74 @@
+import 'server-only';
+import { and, desc, inArray, ne, sql, sum } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { installationRollups, ROLLUP_NO_CODE } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { InstallationFilter } from '@/lib/filters/installations';
+import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
+import { rollupClauses } from './installation-filters';
+
+/** How many failure codes the overview ranks. */
+export const TOP_FAILURE_CODES = 10;
+
+export interface StageStatusCount {
+  stage: StageId;
+  status: InstallationStatus;
+  count: number;
+}
+
+export interface Overview {
+  byStageStatus: StageStatusCount[];
+  failuresByCode: { code: string; count: number }[];
+  failuresByGroup: { groupId: GroupId; count: number }[];
+  /** Counts by status for this Migration Week and the one before, whatever the week range filter. */
+  weekComparison: { week: string; status: InstallationStatus; count: number }[];
+}
+
+const r = installationRollups;
+const total = sum(r.count).mapWith(Number);
+
+/**
+ * The overview, read only from the rollups: a handful of indexed sums whose cost does not grow with the
+ * number of installations (docs/decisions/0003-rollups.md).
+ */
+export async function getOverview(
+  viewer: Viewer,
+  filter: InstallationFilter,
+  weeks: { current: string; previous: string },
+): Promise<Overview> {
+  const db = await getDb();
+  const where = rollupClauses(viewer, filter);
+  const failed = rollupClauses(viewer, { ...filter, status: 'failed' });
+  const { weekFrom: _from, weekTo: _to, ...withoutWeeks } = filter;
+  const [byStageStatus, failuresByCode, failuresByGroup, weekComparison] = await Promise.all([
+    db
+      .select({ stage: r.stage, status: r.status, count: total })
+      .from(r)
+      .where(and(...where))
+      .groupBy(r.stage, r.status),
+    db
+      .select({ code: r.lastCode, count: total })
+      .from(r)
+      .where(and(...failed, ne(r.lastCode, ROLLUP_NO_CODE)))
+      .groupBy(r.lastCode)
+      .orderBy(desc(total), r.lastCode)
+      .limit(TOP_FAILURE_CODES),
+    db
+      .select({ groupId: r.groupId, count: total })
+      .from(r)
+      .where(and(...failed))
+      .groupBy(r.groupId)
+      .orderBy(r.groupId),
+    db
+      .select({ week: sql<string>`${r.migrationWeek}::text`, status: r.status, count: total })
+      .from(r)
+      .where(
+        and(
+          ...rollupClauses(viewer, withoutWeeks),
+          inArray(r.migrationWeek, [weeks.current, weeks.previous]),
+        ),
+      )
+      .groupBy(r.migrationWeek, r.status),
+  ]);
+  return { byStageStatus, failuresByCode, failuresByGroup, weekComparison };
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { eq, or, type SQL } from 'drizzle-orm';
+import { installations } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+
+/** Analysts and admins see the whole migration; a supplier only what it is Responsible Supplier for. */
+export function seesEverything(viewer: Viewer): boolean {
+  return viewer.role !== 'supplier';
+}
+
+/**
+ * The one place supplier scoping of installations is decided: every installation query ANDs this in.
+ * Undefined means no restriction.
+ */
+export function installationsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'supplier') return undefined;
+  return or(
+    eq(installations.electricitySupplierId, viewer.supplierId),
+    eq(installations.gasSupplierId, viewer.supplierId),
+  );
+}
+
+/** The rollup scope key (db/schema/rollups.ts): 0 is the whole migration. */
+export function rollupScope(viewer: Viewer): number {
+  return viewer.role === 'supplier' ? viewer.supplierId : 0;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, STAGE_IDS } from '@/lib/rules/types';
+import { isValidMigrationWeek } from '@/lib/rules/weeks';
+
+/**
+ * The installations filter, parsed from the URL by pages and route handlers and taken by the data layer:
+ * one schema, so a bookmarked URL, the list, the overview and the CSV export always agree.
+ * Malformed values are dropped (the view widens) rather than failing the page.
+ */
+const week = z.string().refine(isValidMigrationWeek, 'A Migration Week is a Monday (YYYY-MM-DD).');
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+export const INSTALLATION_SORTS = ['changed', 'week'] as const;
+export type InstallationSort = (typeof INSTALLATION_SORTS)[number];
+
+export const installationFilterSchema = z.object({
+  weekFrom: optional(week),
+  weekTo: optional(week),
+  supplier: optional(z.coerce.number().int().positive()),
+  groupId: optional(z.enum(GROUP_IDS)),
+  type: optional(z.enum(INSTALLATION_TYPES)),
+  stage: optional(z.enum(STAGE_IDS)),
+  status: optional(z.enum(INSTALLATION_STATUSES)),
+  code: optional(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9.]{1,16}$/),
+  ),
+  /** MPAN (13 digits) or MPRN (6–10 digits): exact match, or prefix when shorter. */
+  q: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,13}$/),
+  ),
+});
+export type InstallationFilter = z.infer<typeof installationFilterSchema>;
+
+export const installationListSchema = installationFilterSchema.extend({
+  sort: z.enum(INSTALLATION_SORTS).catch('changed').default('changed'),
+  dir: z.enum(['asc', 'desc']).catch('desc').default('desc'),
+  cursor: optional(z.string().max(200)),
+});
+export type InstallationListQuery = z.infer<typeof installationListSchema>;
+
+/** Reads Next's searchParams (string | string[]) into the schema. */
+export function parseSearchParams<T extends z.ZodType>(
+  schema: T,
+  params: Record<string, string | string[] | undefined>,
+): z.infer<T> {
+  const flat = Object.fromEntries(
+    Object.entries(params).flatMap(([key, value]) => {
+      const first = Array.isArray(value) ? value[0] : value;
+      return first === undefined || first === '' ? [] : [[key, first]];
+    }),
+  );
+  return schema.parse(flat);
+}
+
+/** The filter as URL search params (for links that drill down from a chart to the list). */
+export function toSearchParams(filter: Partial<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
