@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -115,4 +116,10 @@ export async function getDb(): Promise<Database> {
 /** Makes an already-open database the process-wide one (tests and CLIs that open their own). */
 export function setDatabase(handle: DatabaseHandle): void {
   (globalThis as Global).__mccDatabase = Promise.resolve(handle);
+}
+
+/** Raw SQL rows on either engine (PGlite answers `{ rows }`, postgres-js an array). */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

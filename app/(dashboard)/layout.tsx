@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { QueryProvider } from '@/components/providers/query-provider';
 import { AppShell } from '@/components/shell/app-shell';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getViewerOrganisation } from '@/lib/data/parties';
@@ -8,7 +9,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const organisation = await getViewerOrganisation(viewer);
   return (
     <AppShell viewer={viewer} organisation={organisation}>
-      {children}
+      <QueryProvider>{children}</QueryProvider>
     </AppShell>
   );
 }

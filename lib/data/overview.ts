@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, inArray, ne, sql, sum } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { installationRollups, ROLLUP_NO_CODE } from '@/db/schema';
+import { installationRollups, ROLLUP_NO_CODE, ROLLUP_NO_WEEK } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
@@ -71,4 +71,15 @@ export async function getOverview(
       .groupBy(r.migrationWeek, r.status),
   ]);
   return { byStageStatus, failuresByCode, failuresByGroup, weekComparison };
+}
+
+/** Migration Weeks that have installations in the viewer's scope, newest first (for the week filters). */
+export async function listMigrationWeeks(viewer: Viewer): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ week: sql<string>`${r.migrationWeek}::text` })
+    .from(r)
+    .where(and(...rollupClauses(viewer, {}), ne(r.migrationWeek, ROLLUP_NO_WEEK)))
+    .orderBy(desc(sql`${r.migrationWeek}::text`));
+  return rows.map((row) => row.week);
 }

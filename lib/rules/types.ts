@@ -8,7 +8,18 @@ export const GROUP_IDS = ['AA', 'BA', 'CB', 'DA', 'EA'] as const;
 export type GroupId = (typeof GROUP_IDS)[number];
 
 /** The parties of DOMAIN.md "Parties". `supplier` is any Responsible/Active Supplier (a SEC party). */
-export const PARTY_ROLES = ['supplier', 'mcc', 'dcc', 'rp', 's1sp', 'dco', 'dsp', 'cp', 'smso', 'csp'] as const;
+export const PARTY_ROLES = [
+  'supplier',
+  'mcc',
+  'dcc',
+  'rp',
+  's1sp',
+  'dco',
+  'dsp',
+  'cp',
+  'smso',
+  'csp',
+] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** Migration stages in order (DOMAIN.md "Stages"); `migrated` is the terminal success stage. */
@@ -56,3 +67,17 @@ export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 
 export const INCIDENT_STATUSES = ['open', 'in-progress', 'paused', 'resolved', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** How the documents name each party role. */
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  supplier: 'Responsible Supplier',
+  mcc: 'Migration Control Centre',
+  dcc: 'DCC',
+  rp: 'Requesting Party',
+  s1sp: 'SMETS1 Service Provider (S1SP)',
+  dco: 'Dual Control Organisation (DCO)',
+  dsp: 'Data Service Provider (DSP)',
+  cp: 'Commissioning Party',
+  smso: 'SMETS1 SMSO',
+  csp: 'SMSO Communications Service Provider',
+};

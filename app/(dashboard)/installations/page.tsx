@@ -1,10 +1,66 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/ui/coming-soon';
-import { requireViewer } from '@/lib/auth/viewer';
+import { Suspense } from 'react';
+import { FilterForm } from '@/components/installations/filter-form';
+import { InstallationTable } from '@/components/installations/installation-table';
+import { Skeleton } from '@/components/ui/skeleton';
+import { requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { countInstallations, listInstallations } from '@/lib/data/installations';
+import { listMigrationWeeks } from '@/lib/data/overview';
+import { listVisibleSuppliers } from '@/lib/data/parties';
+import {
+  type InstallationListQuery,
+  installationListSchema,
+  parseSearchParams,
+} from '@/lib/filters/installations';
 
 export const metadata: Metadata = { title: 'Installations' };
 
-export default async function Page() {
-  await requireViewer();
-  return <ComingSoon title="Installations" summary="Installations by stage, status and failure code." />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+async function Results({ viewer, query }: { viewer: Viewer; query: InstallationListQuery }) {
+  const [page, total] = await Promise.all([
+    listInstallations(viewer, query),
+    countInstallations(viewer, query),
+  ]);
+  return <InstallationTable initial={{ page, total }} query={query} />;
+}
+
+export default async function InstallationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
+  const query = parseSearchParams(installationListSchema, await searchParams);
+  const [weeks, suppliers] = await Promise.all([listMigrationWeeks(viewer), listVisibleSuppliers(viewer)]);
+  return (
+    <div className="stack">
+      <h1>Installations</h1>
+      <FilterForm
+        action="/installations"
+        filter={query}
+        weeks={weeks}
+        suppliers={suppliers}
+        showSupplier={viewer.role !== 'supplier'}
+        extra={
+          <>
+            <div className="field">
+              <label htmlFor="f-q">MPAN or MPRN</label>
+              <input
+                id="f-q"
+                name="q"
+                inputMode="numeric"
+                defaultValue={query.q ?? ''}
+                aria-describedby="f-q-hint"
+              />
+              <span id="f-q-hint" className="muted">
+                Full number, or its first digits
+              </span>
+            </div>
+            <input type="hidden" name="sort" value={query.sort} />
+            <input type="hidden" name="dir" value={query.dir} />
+          </>
+        }
+      />
+      <Suspense key={JSON.stringify(query)} fallback={<Skeleton label="installations" height="30rem" />}>
+        <Results viewer={viewer} query={query} />
+      </Suspense>
+    </div>
+  );
 }

@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+import { currentAndPreviousWeek } from '@/lib/current-weeks';
+import { getOverview } from '@/lib/data/overview';
+import { installationFilterSchema, parseSearchParams } from '@/lib/filters/installations';
+import { searchParamsObject, withViewer } from '@/lib/http';
+
+/** JSON for the overview's background refresh (react-query). */
+export function GET(request: Request) {
+  return withViewer(async (viewer) => {
+    const filter = parseSearchParams(installationFilterSchema, searchParamsObject(request.url));
+    const overview = await getOverview(viewer, filter, currentAndPreviousWeek(new Date()));
+    return NextResponse.json(overview, { headers: { 'Cache-Control': 'private, no-store' } });
+  });
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface StackedSeries {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export interface StackedRow {
+  label: string;
+  values: Record<string, number>;
+  /** Link per series key (drill-down to the filtered list). */
+  hrefs: Record<string, string>;
+}
+
+/** Presentational stacked bars; aria-hidden because the table beside it carries the same data and links. */
+export function StackedBarChart({ rows, series }: { rows: StackedRow[]; series: StackedSeries[] }) {
+  const router = useRouter();
+  const data = rows.map((row) => ({ label: row.label, ...row.values, hrefs: row.hrefs }));
+  return (
+    <div aria-hidden="true" style={{ width: '100%', height: 300 }}>
+      <ResponsiveContainer>
+        <BarChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="status"
+              fill={s.color}
+              cursor="pointer"
+              onClick={(d) => {
+                const href = (d as unknown as { payload: { hrefs: Record<string, string> } }).payload.hrefs[
+                  s.key
+                ];
+                if (href) router.push(href);
+              }}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+'use client';
+
+import Link from 'next/link';
+import { HorizontalBarChart } from '@/components/charts/bar-chart';
+import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import { LiveStatus } from '@/components/live/live-status';
+import { useLiveQuery } from '@/components/live/use-live-query';
+import type { Overview } from '@/lib/data/overview';
+import { type InstallationFilter, toSearchParams } from '@/lib/filters/installations';
+import { formatCount, formatIsoDate, STATUS_LABELS } from '@/lib/format';
+import { describeCode } from '@/lib/rules/codes';
+import { STAGES } from '@/lib/rules/stages';
+import { INSTALLATION_STATUSES, type InstallationStatus } from '@/lib/rules/types';
+
+const STATUS_COLOURS: Record<InstallationStatus, string> = {
+  'in-progress': '#0b5394',
+  failed: '#a4161a',
+  migrated: '#1e6b3a',
+  'rolled-back': '#8a5300',
+};
+
+function listHref(filter: InstallationFilter, extra: Partial<InstallationFilter>): string {
+  return `/installations${toSearchParams({ ...filter, ...extra })}`;
+}
+
+export function OverviewLive({
+  initial,
+  filter,
+  weeks,
+}: {
+  initial: Overview;
+  filter: InstallationFilter;
+  weeks: { current: string; previous: string };
+}) {
+  const live = useLiveQuery<Overview>(`/api/overview${toSearchParams(filter)}`, initial);
+  const overview = live.data;
+
+  const cell = (stage: string, status: InstallationStatus) =>
+    overview.byStageStatus.find((r) => r.stage === stage && r.status === status)?.count ?? 0;
+  const stageRows = STAGES.map((s) => ({
+    id: s.id,
+    label: s.label,
+    values: Object.fromEntries(INSTALLATION_STATUSES.map((status) => [status, cell(s.id, status)])),
+    hrefs: Object.fromEntries(
+      INSTALLATION_STATUSES.map((status) => [status, listHref(filter, { stage: s.id, status })]),
+    ),
+  }));
+  const codeBars = overview.failuresByCode.map((r) => ({
+    label: r.code,
+    value: r.count,
+    href: listHref(filter, { status: 'failed', code: r.code }),
+  }));
+  const groupBars = overview.failuresByGroup.map((r) => ({
+    label: r.groupId,
+    value: r.count,
+    href: listHref(filter, { status: 'failed', groupId: r.groupId }),
+  }));
+  const weekCount = (week: string, status: InstallationStatus) =>
+    overview.weekComparison.find((r) => r.week === week && r.status === status)?.count ?? 0;
+
+  return (
+    <>
+      <LiveStatus
+        updatedAt={live.dataUpdatedAt}
+        paused={live.paused}
+        onToggle={() => live.setPaused(!live.paused)}
+        fetching={live.isFetching}
+        error={live.error}
+      />
+      <section className="card" aria-labelledby="by-stage">
+        <h2 id="by-stage">Installations by stage and status</h2>
+        <StackedBarChart
+          rows={stageRows}
+          series={INSTALLATION_STATUSES.map((s) => ({
+            key: s,
+            label: STATUS_LABELS[s],
+            color: STATUS_COLOURS[s],
+          }))}
+        />
+        <table className="data">
+          <caption className="visually-hidden">Installations by stage and status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              {INSTALLATION_STATUSES.map((s) => (
+                <th key={s} scope="col" className="num">
+                  {STATUS_LABELS[s]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {stageRows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.label}</th>
+                {INSTALLATION_STATUSES.map((s) => (
+                  <td key={s} className="num">
+                    <Link href={row.hrefs[s] ?? '#'}>{formatCount(row.values[s] ?? 0)}</Link>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <div className="grid">
+        <section className="card" aria-labelledby="by-code">
+          <h2 id="by-code">Failures by code</h2>
+          {codeBars.length === 0 ? (
+            <p className="empty-state">No failures in this selection.</p>
+          ) : (
+            <>
+              <HorizontalBarChart data={codeBars} color={STATUS_COLOURS.failed} />
+              <table className="data" data-testid="failures-by-code">
+                <caption className="visually-hidden">Top failure codes</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Code</th>
+                    <th scope="col">Meaning</th>
+                    <th scope="col" className="num">
+                      Failed
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {codeBars.map((bar) => (
+                    <tr key={bar.label}>
+                      <th scope="row">
+                        <code>{bar.label}</code>
+                      </th>
+                      <td>{describeCode(bar.label).description}</td>
+                      <td className="num">
+                        <Link
+                          href={bar.href}
+                          aria-label={`${formatCount(bar.value)} failed with ${bar.label}`}
+                        >
+                          {formatCount(bar.value)}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="by-group">
+          <h2 id="by-group">Failures by GroupID</h2>
+          {groupBars.length === 0 ? (
+            <p className="empty-state">No failures in this selection.</p>
+          ) : (
+            <>
+              <HorizontalBarChart data={groupBars} color={STATUS_COLOURS.failed} />
+              <table className="data">
+                <caption className="visually-hidden">Failures by GroupID</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">GroupID</th>
+                    <th scope="col" className="num">
+                      Failed
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {groupBars.map((bar) => (
+                    <tr key={bar.label}>
+                      <th scope="row">{bar.label}</th>
+                      <td className="num">
+                        <Link href={bar.href}>{formatCount(bar.value)}</Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="this-week">
+          <h2 id="this-week">This week against last week</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Week of {formatIsoDate(weeks.current)}
+                </th>
+                <th scope="col" className="num">
+                  Week of {formatIsoDate(weeks.previous)}
+                </th>
+                <th scope="col" className="num">
+                  Change
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {INSTALLATION_STATUSES.map((status) => {
+                const now = weekCount(weeks.current, status);
+                const before = weekCount(weeks.previous, status);
+                const change = now - before;
+                return (
+                  <tr key={status}>
+                    <th scope="row">{STATUS_LABELS[status]}</th>
+                    <td className="num">{formatCount(now)}</td>
+                    <td className="num">{formatCount(before)}</td>
+                    <td className="num">
+                      {change > 0 ? '+' : ''}
+                      {formatCount(change)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </>
+  );
+}

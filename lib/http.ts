@@ -1,0 +1,19 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { getViewer, type Viewer } from '@/lib/auth/viewer';
+
+/**
+ * Route handlers check the viewer themselves (a page's check does not protect them) and answer JSON errors,
+ * never a redirect, so a polling client can tell "signed out" from "failed".
+ */
+export async function withViewer(handler: (viewer: Viewer) => Promise<Response>): Promise<Response> {
+  const viewer = await getViewer();
+  if (!viewer) {
+    return NextResponse.json({ error: 'Your session has ended. Sign in again.' }, { status: 401 });
+  }
+  return handler(viewer);
+}
+
+export function searchParamsObject(url: string): Record<string, string> {
+  return Object.fromEntries(new URL(url).searchParams);
+}

@@ -1,0 +1,144 @@
+/**
+ * Every number the migration rules use, as named configuration with the documented default.
+ * Sources: seeds/002 (MEHRS v1.2), seeds/000 (MEHRS v3.0, MOC Secure), seeds/004 (MEHRS v5.0, FOC).
+ * Where a later document changes a number, the later one stands for the cohorts it covers (seeds/README.md).
+ * Nothing here is mutable at run time: callers pass a different config object to override a default.
+ */
+import type { GroupId, IncidentCategory } from './types';
+
+/** Migration Weeks, Migrate On dates and "today" are calendar days in Great Britain (MEHRS 2.3.2, MA003–MA006). */
+export const MIGRATION_TIME_ZONE = 'Europe/London';
+
+/** MEHRS 3.1 device connectivity retries (S1SP to the Communications Hub). */
+export interface DeviceConnectivityRetryConfig {
+  /** MEHRS 3.1 (1): a 'short retry' is 3 attempts... */
+  readonly attemptsPerShortRetry: number;
+  /** MEHRS 3.1 (1): ...at five-minute intervals. */
+  readonly shortRetryIntervalMinutes: number;
+  /** MEHRS 3.1 (2): the short retry repeats every 2 hours... */
+  readonly shortRetryRepeatHours: number;
+  /** MEHRS 3.1 (2) v1.2: ...for a period up to 24 hours. */
+  readonly durationHours: number;
+  /** seed 000 (MEHRS v3.0, MOC Secure) 4.5.2: "a period of up to 48 hours". */
+  readonly durationHoursSecure: number;
+  /** The GroupIDs the MOC (Secure) period applies to: DA is the MOC Secure cohort (seed 000 4.3.2). */
+  readonly secureGroupIds: readonly GroupId[];
+}
+
+/** seed 004 (MEHRS v5.0) section 3.4.1, GroupID EA: "five times with a 4 hour waiting time". */
+export interface GroupEaRetryConfig {
+  /** Attempts in all (our reading: five attempts in total, not an initial attempt plus five). */
+  readonly attempts: number;
+  /** Wait between one attempt and the next, and after the last before timing out. */
+  readonly waitHours: number;
+}
+
+/** MEHRS 3.2 SIM swap retries for GroupID CB (Requesting Party amends the SIM to the DCC APN). */
+export interface SimSwapRetryConfig {
+  /** MEHRS 3.2 (1): "[3] times". */
+  readonly attempts: number;
+  /** MEHRS 3.2: "The configurable interval ... will be initially set to 60 minutes". */
+  readonly intervalMinutes: number;
+  /** MEHRS 3.2: "The total duration ... will be initially set to 5 hours". */
+  readonly maxDurationHours: number;
+}
+
+export interface RetryConfig {
+  readonly deviceConnectivity: DeviceConnectivityRetryConfig;
+  readonly groupEa: GroupEaRetryConfig;
+  readonly simSwapCb: SimSwapRetryConfig;
+}
+
+export const RETRY_DEFAULTS: RetryConfig = {
+  deviceConnectivity: {
+    attemptsPerShortRetry: 3, // MEHRS 3.1 (1)
+    shortRetryIntervalMinutes: 5, // MEHRS 3.1 (1)
+    shortRetryRepeatHours: 2, // MEHRS 3.1 (2)
+    durationHours: 24, // MEHRS 3.1 (2), v1.2
+    durationHoursSecure: 48, // seed 000 4.5.2 (MEHRS v3.0, MOC Secure)
+    secureGroupIds: ['DA'], // seed 000 4.3.2: GroupID DA is MOC Secure
+  },
+  groupEa: {
+    attempts: 5, // seed 004 section 5: "five times"
+    waitHours: 4, // seed 004 section 5: "with a 4 hour waiting time"
+  },
+  simSwapCb: {
+    attempts: 3, // MEHRS 3.2 (1)
+    intervalMinutes: 60, // MEHRS 3.2
+    maxDurationHours: 5, // MEHRS 3.2
+  },
+};
+
+export interface WindowConfig {
+  /** TMAD 5.24 (S1SP) and 5.18 (DCO), cited in MEHRS 2.5.1–2.5.10: Required File Set within 24 h of the MCVF. */
+  readonly requiredFileSetHours: number;
+  /** TMAD 5.16, cited in MEHRS 2.6.4: the DCO discards an authenticated MEF unused after 48 h. */
+  readonly dcoMefDiscardHours: number;
+  /** MEHRS 2.5.3 (b) and Appendix A.1 MA112: no WAN comms with the installation in the last 7 days. */
+  readonly wanCommsCheckDays: number;
+}
+
+export const WINDOW_DEFAULTS: WindowConfig = {
+  requiredFileSetHours: 24, // TMAD 5.24 / 5.18 via MEHRS 2.5.1
+  dcoMefDiscardHours: 48, // TMAD 5.16 via MEHRS 2.6.4
+  wanCommsCheckDays: 7, // MEHRS 2.5.3 (b), MA112, TMAD check 5.12(c)
+};
+
+/** Incident Target Resolution Time in hours of running clock, per Incident Category 1 (most severe) to 5. */
+export type IncidentTargetTable = Readonly<Record<IncidentCategory, number>>;
+
+export interface IncidentTargetConfig {
+  /** Migration incidents (MEHRS 2.4–2.7): "the Incident Target Resolution Time described in the TMAD". */
+  readonly migration: IncidentTargetTable;
+  /** SharePoint incidents (MEHRS 2.1.1, 2.1.2): "the standard Incident Target Resolution Time ... Incident Management Policy". */
+  readonly standard: IncidentTargetTable;
+}
+
+/**
+ * TO BE CONFIRMED against the TMAD and the Incident Management Policy (SEC Appendix AG): the seeds name the ITRTs but
+ * give no numbers. These defaults are Incident-Management-Policy-like placeholders (4 h, 8 h, 24 h, 3 days, 5 days,
+ * as elapsed hours); the two tables are kept separate so either can be changed without touching the other, and are
+ * equal until someone confirms a difference.
+ */
+export const INCIDENT_TARGET_DEFAULTS: IncidentTargetConfig = {
+  migration: { 1: 4, 2: 8, 3: 24, 4: 72, 5: 120 }, // to be confirmed against the TMAD
+  standard: { 1: 4, 2: 8, 3: 24, 4: 72, 5: 120 }, // to be confirmed against the Incident Management Policy
+};
+
+export interface TriageConfig {
+  /**
+   * MEHRS 4.1/4.2 weigh "the number of times Migration has been attempted" but give no number. From this many failed
+   * attempts on, the advice is to exclude the installation (MCC policy default, to be confirmed).
+   */
+  readonly maxAttempts: number;
+  /**
+   * Failure codes whose fix needs the SMETS1 SMSO (MEHRS 4.1/4.2 "the actions that may be taken by the SMETS1 SMSO"):
+   * MA111 configuration vs pre-migration requirements, MA112 no WAN comms in 7 days, MA113 MVF failure (2.4.5: review
+   * with the SMSO), MA114 being configured by the SMSO, MA118 CSP move failed, MA119 hub configuration failed,
+   * MA120 APN switch failed (3.2), MA521/MA523 MOC Secure pre-migration checks (seed 000 4.3.2), 12.9.1.ET01 device
+   * connectivity timeout (2.6.2: liaise with the SMSO).
+   */
+  readonly smsoFixCodes: readonly string[];
+  /** MA121: the SMSO could not reach the installation after rollback: replace with SMETS2+ (MEHRS 2.6.5). */
+  readonly replaceCodes: readonly string[];
+  /** MA012/MA107: a DCC (dormant) MA for an installation that now has an Active meter (Appendix A.1). */
+  readonly nowActiveCodes: readonly string[];
+}
+
+export const TRIAGE_DEFAULTS: TriageConfig = {
+  maxAttempts: 5, // exclusion threshold; MEHRS 4 gives no number (to be confirmed)
+  smsoFixCodes: [
+    'MA111',
+    'MA112',
+    'MA113',
+    'MA114',
+    'MA118',
+    'MA119',
+    'MA120',
+    'MA521',
+    'MA523',
+    '12.9.1.ET01',
+  ],
+  replaceCodes: ['MA121'],
+  nowActiveCodes: ['MA012', 'MA107'],
+};

@@ -1,0 +1,15 @@
+/**
+ * The shared rules module: MEHRS codes, scenarios, stages, retry schedules, windows, Migration Week
+ * arithmetic, MA validation, incident targets and dormant triage. Pure: no I/O, no hidden clock.
+ */
+export * from './codes';
+export * from './config';
+export * from './incident-targets';
+export * from './ma-validation';
+export * from './retries';
+export * from './scenarios';
+export * from './stages';
+export * from './triage';
+export * from './types';
+export * from './weeks';
+export * from './windows';

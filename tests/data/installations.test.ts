@@ -1,0 +1,253 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, queryRows, setDatabase } from '@/db/client';
+import { installationRollups, installations } from '@/db/schema';
+import { countInstallations, getInstallationTimeline, listInstallations } from '@/lib/data/installations';
+import { getOverview } from '@/lib/data/overview';
+import { installationListSchema } from '@/lib/filters/installations';
+import { describeEachEngine } from '../support/engines';
+import {
+  analyst,
+  createInstallation,
+  createSmso,
+  createSupplier,
+  installationValues,
+  supplierViewer,
+} from '../support/factories';
+
+const list = (input: Record<string, unknown> = {}) => installationListSchema.parse(input);
+
+describeEachEngine('Installations data layer', (engine) => {
+  let handle: DatabaseHandle;
+  let dispose: () => Promise<void>;
+  let supplierA: number;
+  let supplierB: number;
+  let smso: number;
+
+  beforeAll(async () => {
+    ({ handle, dispose } = await engine.create());
+    setDatabase(handle);
+    const db = handle.db;
+    supplierA = (await createSupplier(db, 'Alpha Energy')).id;
+    supplierB = (await createSupplier(db, 'Beta Power')).id;
+    smso = (await createSmso(db)).id;
+    // 60 rows for A (ties on last_changed_at in threes), 40 for B, 5 split A/B, 3 dormant with no supplier.
+    const tied = (n: number) => new Date(Date.UTC(2026, 10, 2, 9, Math.floor(n / 3)));
+    const rows = [
+      ...Array.from({ length: 60 }, (_, n) =>
+        installationValues({
+          smsoPartyId: smso,
+          electricitySupplierId: supplierA,
+          gasSupplierId: supplierA,
+          lastChangedAt: tied(n),
+        }),
+      ),
+      ...Array.from({ length: 40 }, (_, n) =>
+        installationValues({
+          smsoPartyId: smso,
+          electricitySupplierId: supplierB,
+          groupId: 'CB',
+          status: n % 4 === 0 ? 'failed' : 'in-progress',
+          stage: n % 4 === 0 ? 'sim-cutover' : 'common-file',
+          lastCode: n % 4 === 0 ? 'MA120' : null,
+          lastChangedAt: tied(n),
+        }),
+      ),
+      ...Array.from({ length: 5 }, () =>
+        installationValues({ smsoPartyId: smso, electricitySupplierId: supplierA, gasSupplierId: supplierB }),
+      ),
+      ...Array.from({ length: 3 }, () => installationValues({ smsoPartyId: smso, type: 'dormant-dormant' })),
+    ];
+    await db.insert(installations).values(rows);
+  });
+  afterAll(() => dispose());
+
+  async function everyPage(viewer: Parameters<typeof listInstallations>[0], input: Record<string, unknown>) {
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listInstallations(viewer, list({ ...input, cursor }));
+      seen.push(...page.rows.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return seen;
+  }
+
+  it('lets an analyst page through every installation exactly once, in order, despite tied sort values', async () => {
+    for (const sort of ['changed', 'week'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const ids = await everyPage(analyst, { sort, dir });
+        expect(ids).toHaveLength(108);
+        expect(new Set(ids).size).toBe(108);
+      }
+    }
+  });
+
+  it('Suppliers never see another supplier’s installations, on any page', async () => {
+    const ids = await everyPage(supplierViewer(supplierB), { sort: 'changed', dir: 'desc' });
+    expect(ids).toHaveLength(45);
+    const rows = await handle.db.select().from(installations).where(sql`${installations.id} in ${ids}`);
+    for (const row of rows) {
+      expect([row.electricitySupplierId, row.gasSupplierId]).toContain(supplierB);
+    }
+  });
+
+  it('ignores a supplier filter a supplier viewer forges for another supplier', async () => {
+    const page = await listInstallations(supplierViewer(supplierB), list({ supplier: supplierA }));
+    for (const row of page.rows)
+      expect(row.electricitySupplier === 'Beta Power' || row.gasSupplier === 'Beta Power').toBe(true);
+  });
+
+  it('masks the other supplier of a split supply for a supplier viewer, not for an analyst', async () => {
+    const forA = await everyPage(supplierViewer(supplierA), {});
+    expect(forA).toHaveLength(65);
+    const page = await listInstallations(supplierViewer(supplierA), list({ sort: 'week', dir: 'desc' }));
+    const split = page.rows.filter((r) => r.splitSupply);
+    expect(split.length).toBeGreaterThan(0);
+    for (const row of split) {
+      expect(row.electricitySupplier).toBe('Alpha Energy');
+      expect(row.gasSupplier).toBe('Other supplier');
+    }
+    const analystPage = await listInstallations(analyst, list({ sort: 'week', dir: 'desc' }));
+    expect(analystPage.rows.filter((r) => r.splitSupply).map((r) => r.gasSupplier)).toContain('Beta Power');
+  });
+
+  it('filters by status, stage, GroupID, code and supplier, and counts from the rollups', async () => {
+    const filter = {
+      status: 'failed',
+      stage: 'sim-cutover',
+      groupId: 'CB',
+      code: 'MA120',
+      supplier: supplierB,
+    };
+    const page = await listInstallations(analyst, list(filter));
+    expect(page.rows).toHaveLength(10);
+    for (const row of page.rows) {
+      expect(row).toMatchObject({ status: 'failed', stage: 'sim-cutover', groupId: 'CB', lastCode: 'MA120' });
+      expect(row.lastCodeDescription).toMatch(/APN account switch/);
+    }
+    expect(await countInstallations(analyst, list(filter))).toEqual({ value: 10, exact: true });
+    expect(await countInstallations(supplierViewer(supplierA), list({ status: 'failed' }))).toEqual({
+      value: 0,
+      exact: true,
+    });
+  });
+
+  it('finds an installation by exact MPAN and by MPRN prefix', async () => {
+    const [first] = await handle.db
+      .select()
+      .from(installations)
+      .where(eq(installations.electricitySupplierId, supplierB))
+      .limit(1);
+    if (!first?.mpan || !first.mprn) throw new Error('fixture missing');
+    const exact = await listInstallations(analyst, list({ q: first.mpan }));
+    expect(exact.rows.map((r) => r.id)).toEqual([first.id]);
+    const prefix = await listInstallations(analyst, list({ q: first.mprn.slice(0, 8) }));
+    expect(prefix.rows.map((r) => r.id)).toContain(first.id);
+    for (const row of prefix.rows) expect(row.mprn?.startsWith(first.mprn.slice(0, 8))).toBe(true);
+    // The supplier that does not own it cannot find it.
+    expect((await listInstallations(supplierViewer(supplierA), list({ q: first.mpan }))).rows).toEqual([]);
+    expect(await countInstallations(analyst, list({ q: first.mpan }))).toEqual({ value: 1, exact: true });
+  });
+
+  it('returns null for another supplier’s installation, exactly as for one that does not exist', async () => {
+    const [ofB] = await handle.db
+      .select()
+      .from(installations)
+      .where(eq(installations.electricitySupplierId, supplierB))
+      .limit(1);
+    if (!ofB) throw new Error('fixture missing');
+    expect(await getInstallationTimeline(supplierViewer(supplierA), ofB.id)).toBeNull();
+    expect(await getInstallationTimeline(supplierViewer(supplierA), 987_654_321)).toBeNull();
+    expect((await getInstallationTimeline(supplierViewer(supplierB), ofB.id))?.installation.id).toBe(ofB.id);
+  });
+
+  it('keeps the rollups equal to a live GROUP BY after a random sequence of changes', async () => {
+    const db = handle.db;
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const ids = (await db.select({ id: installations.id }).from(installations)).map((r) => r.id);
+    for (let step = 0; step < 120; step++) {
+      const id = pick(ids);
+      const action = random();
+      if (action < 0.6) {
+        await db
+          .update(installations)
+          .set({
+            stage: pick(['common-file', 'sim-cutover', 'device-validation', 'migrated'] as const),
+            status: pick(['in-progress', 'failed', 'migrated', 'rolled-back'] as const),
+            lastCode: pick([null, 'MA112', '12.9.1.ET01', 'MA120']),
+            migrationWeek: pick(['2026-11-02', '2026-11-09', null]),
+          })
+          .where(eq(installations.id, id));
+      } else if (action < 0.75) {
+        await db
+          .update(installations)
+          .set({ gasSupplierId: pick([null, supplierA, supplierB]) })
+          .where(eq(installations.id, id));
+      } else if (action < 0.85) {
+        await db.delete(installations).where(eq(installations.id, id));
+        ids.splice(ids.indexOf(id), 1);
+      } else {
+        await createInstallation(db, {
+          smsoPartyId: smso,
+          electricitySupplierId: pick([supplierA, supplierB]),
+        });
+      }
+    }
+    const rollup = await db
+      .select({
+        scope: installationRollups.supplierId,
+        stage: installationRollups.stage,
+        status: installationRollups.status,
+        groupId: installationRollups.groupId,
+        type: installationRollups.installationType,
+        week: sql<string>`${installationRollups.migrationWeek}::text`,
+        code: installationRollups.lastCode,
+        n: sql<number>`${installationRollups.count}::int`,
+      })
+      .from(installationRollups)
+      .where(sql`${installationRollups.count} <> 0`);
+    const liveRows = await queryRows<(typeof rollup)[number]>(
+      db,
+      sql`
+      select scope, stage::text, status::text, group_id::text as "groupId", installation_type::text as type,
+             coalesce(migration_week, date '1970-01-01')::text as week, coalesce(last_code, '') as code, count(*)::int as n
+      from (
+        select 0 as scope, * from installations
+        union all select electricity_supplier_id, * from installations where electricity_supplier_id is not null
+        union all select gas_supplier_id, * from installations
+          where gas_supplier_id is not null and gas_supplier_id is distinct from electricity_supplier_id
+      ) s group by 1, 2, 3, 4, 5, 6, 7`,
+    );
+    const key = (r: (typeof rollup)[number]) =>
+      [r.scope, r.stage, r.status, r.groupId, r.type, r.week, r.code].join('|');
+    const asMap = (rows: typeof rollup) => new Map(rows.map((r) => [key(r), Number(r.n)]));
+    expect(asMap(rollup)).toEqual(asMap(liveRows));
+    expect(rollup.length).toBeGreaterThan(5);
+  });
+
+  describe('overview', () => {
+    it('sums stage × status for the viewer’s scope only', async () => {
+      const weeks = { current: '2026-11-09', previous: '2026-11-02' };
+      const all = await getOverview(analyst, {}, weeks);
+      const forB = await getOverview(supplierViewer(supplierB), {}, weeks);
+      const sumOf = (o: typeof all) => o.byStageStatus.reduce((n, r) => n + r.count, 0);
+      const [{ n: total }] = (await handle.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(installations)) as [{ n: number }];
+      const [{ n: ofB }] = (await handle.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(installations)
+        .where(
+          sql`${installations.electricitySupplierId} = ${supplierB} or ${installations.gasSupplierId} = ${supplierB}`,
+        )) as [{ n: number }];
+      expect(sumOf(all)).toBe(Number(total));
+      expect(sumOf(forB)).toBe(Number(ofB));
+    });
+  });
+});
