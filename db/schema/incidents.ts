@@ -55,7 +55,7 @@ export const incidentEvents = pgTable(
     at: timestamp({ withTimezone: true }).notNull(),
     status: incidentStatus().notNull(),
     category: smallint().notNull(),
-    byUserId: text().references(() => users.id),
+    byUserId: text().references(() => users.id, { onDelete: 'set null' }),
     note: text(),
   },
   (t) => [index('incident_events_incident_idx').on(t.incidentId, t.at)],
@@ -99,7 +99,7 @@ export const incidentNotes = pgTable(
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
     at: timestamp({ withTimezone: true }).notNull(),
-    authorUserId: text().references(() => users.id),
+    authorUserId: text().references(() => users.id, { onDelete: 'set null' }),
     body: text().notNull(),
   },
   (t) => [index('incident_notes_incident_idx').on(t.incidentId, t.at)],

@@ -18,7 +18,7 @@ export const triageDecisions = pgTable(
       .notNull()
       .references(() => installations.id, { onDelete: 'cascade' }),
     decidedAt: timestamp({ withTimezone: true }).notNull(),
-    decidedByUserId: text().references(() => users.id),
+    decidedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
     decision: triageDecision().notNull(),
     rescheduledWeek: date({ mode: 'string' }),
     reason: text().notNull(),
@@ -34,7 +34,7 @@ export const fileImports = pgTable('file_imports', {
   kind: text().notNull(),
   filename: text().notNull(),
   sha256: text().notNull(),
-  uploadedByUserId: text().references(() => users.id),
+  uploadedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
   uploadedAt: timestamp({ withTimezone: true }).notNull(),
   status: fileImportStatus().notNull(),
   rowsTotal: integer().notNull().default(0),

@@ -1,0 +1,114 @@
+import { ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
+
+test.describe('Installations by stage and failure', () => {
+  test('An analyst drills from a failure-code bar to the filtered list, to a timeline and back', async ({
+    page,
+    loginAs,
+    overview,
+    installations,
+  }) => {
+    await loginAs(ANALYST);
+    await overview.goto();
+    await expect(overview.failuresByCode).toBeVisible();
+    await expectNoAxeViolations(page);
+    const code = await overview.topFailureCode();
+    await overview.clickFirstFailureBar();
+    await page.waitForURL(/\/installations\?/);
+    expect(new URL(page.url()).searchParams.get('code')).toBe(code);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('failed');
+    await expect(installations.rows.first()).toBeVisible();
+    for (const cell of await installations.column('Last code')) expect(cell).toContain(code);
+    for (const cell of await installations.column('Status')) expect(cell).toBe('Failed');
+    await expectNoAxeViolations(page);
+
+    const listUrl = page.url();
+    await installations.openRow();
+    await expect(page.getByTestId('timeline')).toContainText(code);
+    await expect(page.getByTestId('suggested-action')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goBack();
+    await expect(page).toHaveURL(listUrl);
+    await expect(page.getByLabel('Code', { exact: true })).toHaveValue(code);
+  });
+
+  test('Suppliers see only their own installations, on every row', async ({
+    page,
+    loginAs,
+    supplierAccounts,
+    shell,
+    installations,
+  }) => {
+    const [supplier] = await supplierAccounts();
+    if (!supplier) throw new Error('no demo supplier accounts listed');
+    await loginAs(supplier);
+    const organisation = (await shell.user.innerText()).split(' · ').pop()?.trim() ?? '';
+    await installations.goto();
+    await expect(installations.rows.first()).toBeVisible();
+    const suppliers = await installations.column('Supplier(s)');
+    expect(suppliers.length).toBeGreaterThan(0);
+    for (const cell of suppliers) expect(cell).toContain(organisation);
+    await expect(page.getByLabel('Supplier', { exact: true })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test('A supplier opening another supplier’s installation by URL gets the same 404 as a missing one', async ({
+    page,
+    loginAs,
+    supplierAccounts,
+    shell,
+    installations,
+  }) => {
+    const [first, second] = await supplierAccounts();
+    if (!first || !second) throw new Error('need two demo suppliers');
+    // Find one of the first supplier's installations that the second has no part in.
+    await loginAs(first);
+    await installations.goto('?type=active-only');
+    const notShared = (await installations.column('Supplier(s)')).findIndex(
+      (s) => !s.includes('Other supplier'),
+    );
+    const id = await installations.openRow(notShared);
+    await shell.signOut();
+
+    await loginAs(second);
+    const foreign = await page.goto(`/installations/${id}`);
+    expect(foreign?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Installation not found' })).toBeVisible();
+    const missing = await page.goto('/installations/999999999');
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Installation not found' })).toBeVisible();
+  });
+
+  test('The filter state survives a reload and can be shared as a URL', async ({
+    page,
+    loginAs,
+    installations,
+  }) => {
+    await loginAs(ANALYST);
+    await installations.goto();
+    await installations.filterBy({ GroupID: 'CB', Status: 'failed', Stage: 'sim-cutover' });
+    const url = page.url();
+    await page.reload();
+    await expect(page).toHaveURL(url);
+    await expect(page.getByLabel('GroupID', { exact: true })).toHaveValue('CB');
+    await expect(page.getByLabel('Status', { exact: true })).toHaveValue('failed');
+    await expect(page.getByLabel('Stage', { exact: true })).toHaveValue('sim-cutover');
+    for (const cell of await installations.column('GroupID')) expect(cell).toBe('CB');
+  });
+
+  test('The live list can be paused and resumed without losing the filters', async ({
+    page,
+    loginAs,
+    installations,
+  }) => {
+    await loginAs(ANALYST);
+    await installations.goto('?status=failed');
+    const pause = page.getByRole('button', { name: 'Pause updates' });
+    await pause.click();
+    await expect(page.getByRole('button', { name: 'Resume updates' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(page.getByText('updates paused')).toBeVisible();
+    await expect(page).toHaveURL(/status=failed/);
+  });
+});

@@ -1,0 +1,27 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class OverviewPage {
+  readonly failuresByCode: Locator;
+
+  constructor(readonly page: Page) {
+    this.failuresByCode = page.getByTestId('failures-by-code');
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/${query}`);
+  }
+
+  /** The top failure code in the accessible table beside the chart. */
+  async topFailureCode(): Promise<string> {
+    return (await this.failuresByCode.locator('tbody tr').first().locator('code').innerText()).trim();
+  }
+
+  /** Drills into the list by clicking the chart's first bar (the mouse path). */
+  async clickFirstFailureBar() {
+    await this.page
+      .getByRole('region', { name: 'Failures by code' })
+      .locator('.recharts-bar-rectangle')
+      .first()
+      .click();
+  }
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import type { z } from 'zod';
+import { getViewer, type Role, type Viewer } from '@/lib/auth/viewer';
+import { DomainError } from '@/lib/errors';
+import { type ActionResult, fail } from './result';
+
+/**
+ * Builds a server action that cannot forget the order: authenticate → authorise (role) → validate (zod) → act.
+ * The data layer checks the viewer again; this is the first line, not the only one.
+ */
+export function authorisedAction<S extends z.ZodType, T>(
+  options: { roles: readonly Role[]; input: S },
+  act: (viewer: Viewer, input: z.infer<S>) => Promise<T>,
+) {
+  return async (_previous: ActionResult<T> | undefined, form: FormData): Promise<ActionResult<T>> => {
+    const viewer = await getViewer();
+    if (!viewer) return fail('unauthenticated', 'Your session has ended. Sign in again.');
+    if (!options.roles.includes(viewer.role))
+      return fail('forbidden', 'You do not have permission to do that.');
+    const parsed = options.input.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? 'form');
+        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+      }
+      return fail('invalid', 'Check the highlighted fields.', fieldErrors);
+    }
+    try {
+      return { ok: true, data: await act(viewer, parsed.data) };
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message);
+      console.error('Server action failed', error);
+      return fail('conflict', 'Something went wrong and nothing was changed. Try again.');
+    }
+  };
+}

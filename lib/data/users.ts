@@ -1,0 +1,113 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { accounts, parties, sessions, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role, Viewer } from '@/lib/auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { recordAudit } from './audit';
+
+function assertAdmin(viewer: Viewer) {
+  if (viewer.role !== 'admin') throw new ForbiddenError('Only administrators manage users.');
+}
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  supplier: string | null;
+  createdAt: string;
+}
+
+export async function listUsers(viewer: Viewer): Promise<UserSummary[]> {
+  assertAdmin(viewer);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      supplier: parties.name,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(parties, eq(parties.id, users.partyId))
+    .orderBy(asc(users.role), asc(users.email));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  role: Role;
+  supplierId?: number;
+  password: string;
+}
+
+/** Creates a user with an argon2id password, in the same transaction as its audit entry. */
+export async function createUser(viewer: Viewer, input: NewUser): Promise<{ id: string }> {
+  assertAdmin(viewer);
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (existing) throw new ConflictError('A user with this email address already exists.');
+    if (input.role === 'supplier') {
+      const [supplier] = await tx
+        .select({ id: parties.id })
+        .from(parties)
+        .where(and(eq(parties.id, input.supplierId ?? -1), eq(parties.role, 'supplier')));
+      if (!supplier) throw new NotFoundError('Choose the supplier this user belongs to.');
+    }
+    const id = crypto.randomUUID();
+    const now = new Date();
+    await tx.insert(users).values({
+      id,
+      name: input.name,
+      email: input.email,
+      emailVerified: true,
+      role: input.role,
+      partyId: input.role === 'supplier' ? input.supplierId : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.insert(accounts).values({
+      id: crypto.randomUUID(),
+      accountId: id,
+      providerId: 'credential',
+      userId: id,
+      password: passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, viewer, {
+      action: 'create-user',
+      entity: 'user',
+      entityId: id,
+      detail: { email: input.email, role: input.role, supplierId: input.supplierId ?? null },
+    });
+    return { id };
+  });
+}
+
+/** Deletes a user and every session it holds (signing it out everywhere). */
+export async function deleteUser(viewer: Viewer, userId: string): Promise<void> {
+  assertAdmin(viewer);
+  if (userId === viewer.userId) throw new ConflictError('You cannot delete your own account.');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!user) throw new NotFoundError('That user no longer exists.');
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(users).where(eq(users.id, userId));
+    await recordAudit(tx, viewer, {
+      action: 'delete-user',
+      entity: 'user',
+      entityId: userId,
+      detail: { email: user.email },
+    });
+  });
+}
