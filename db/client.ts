@@ -73,7 +73,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   // PGlite has no lock of its own: a second process opening the directory silently corrupts it.
   const lock = inMemory ? undefined : acquireDataDirLock(dataDir);
   try {
-    if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    if (!inMemory)
+      fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
     const client = await PGlite.create(inMemory ? undefined : dataDir);
     const db = drizzlePglite(client, { schema, casing: 'snake_case' });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -101,6 +102,10 @@ type Global = typeof globalThis & { __mccDatabase?: Promise<DatabaseHandle> };
  * per route bundle under `next start` and one per hot reload under `next dev` (ENGINEERING.md).
  */
 export function getDatabase(): Promise<DatabaseHandle> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // A page that reads data must be dynamic; opening the database at build time would freeze data into HTML.
+    return Promise.reject(new Error('The database must not be opened during `next build`.'));
+  }
   const g = globalThis as Global;
   g.__mccDatabase ??= openDatabase(locationFromEnv()).catch((error: unknown) => {
     g.__mccDatabase = undefined;

@@ -30,7 +30,7 @@ function isAlive(pid: number): boolean {
  * a process that no longer exists is taken over; a live holder makes this throw DataDirLockedError.
  */
 export function acquireDataDirLock(dataDir: string): { release(): void } {
-  const lockPath = `${path.resolve(dataDir)}.lock`;
+  const lockPath = `${path.resolve(/*turbopackIgnore: true*/ dataDir)}.lock`;
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   for (let tries = 0; tries < 2; tries++) {
     try {

@@ -32,8 +32,10 @@ export function toViewer(user: unknown): Viewer | null {
 
 /** The viewer of this request, or null when signed out. Cached per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // headers() first: while `next build` prerenders, it bails out here, before anything opens the database.
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   return session ? toViewer(session.user) : null;
 });
 

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: seeds PostgreSQL databases at 100,000 and 10,000,000 installations with the seed
+ * generator, then times the data layer's real functions (median of repeated runs in this one process)
+ * and prints a table with the 10M / 100k ratios. See docs/performance.md.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench [-- --sizes 100000,10000000 --reseed]
+ *
+ * Each size gets its own database (mcc_bench_<size>), kept between runs unless --reseed is given.
+ */
+import { parseArgs } from 'node:util';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openDatabase, queryRows, setDatabase } from '@/db/client';
+import { installations, parties } from '@/db/schema';
+import { isSeeded, seedDatabase } from '@/db/seed';
+import type { Viewer } from '@/lib/auth/viewer';
+import { currentAndPreviousWeek } from '@/lib/current-weeks';
+import { countInstallations, listInstallations } from '@/lib/data/installations';
+import { getOverview } from '@/lib/data/overview';
+import { installationListSchema } from '@/lib/filters/installations';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,10000000' },
+    runs: { type: 'string', default: '25' },
+    reseed: { type: 'boolean', default: false },
+  },
+});
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (!serverUrl) {
+  console.error(
+    'Set BENCH_DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  process.exit(1);
+}
+const sizes = (values.sizes ?? '').split(',').map(Number);
+const runs = Number(values.runs);
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn(); // warm the plan and buffer caches
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+async function prepare(size: number) {
+  const name = `mcc_bench_${size}`;
+  const admin = postgres(serverUrl as string, { onnotice: () => {}, max: 1 });
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  if (values.reseed && exists) await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
+  if (values.reseed || !exists) await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl as string);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  if (!(await isSeeded(handle))) {
+    const started = performance.now();
+    await seedDatabase(handle, {
+      installations: size,
+      seed: 1,
+      now: new Date(),
+      log: (m) => console.log(`  ${m}`),
+    });
+    console.log(`  seeded ${size} installations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return handle;
+}
+
+const analyst: Viewer = {
+  userId: 'bench',
+  name: 'Bench',
+  email: 'bench@x',
+  role: 'analyst',
+  supplierId: null,
+};
+const results = new Map<string, Map<number, number>>();
+const record = (figure: string, size: number, ms: number) => {
+  if (!results.has(figure)) results.set(figure, new Map());
+  results.get(figure)?.set(size, ms);
+};
+
+for (const size of sizes) {
+  console.log(`\n${size.toLocaleString('en-GB')} installations`);
+  const handle = await prepare(size);
+  setDatabase(handle);
+  const db = handle.db;
+  // The largest and the smallest supplier by installations.
+  const bySize = await queryRows<{ id: number; n: number }>(
+    db,
+    sql`select p.id, count(*)::int as n from ${parties} p join ${installations} i
+        on i.electricity_supplier_id = p.id or i.gas_supplier_id = p.id
+        where p.role = 'supplier' group by p.id order by n desc`,
+  );
+  const big = bySize[0];
+  const small = bySize.at(-1);
+  if (!big || !small) throw new Error('no suppliers seeded');
+  const supplier = (id: number): Viewer => ({ ...analyst, role: 'supplier', supplierId: id });
+  const weeks = currentAndPreviousWeek(new Date());
+  const firstPage = installationListSchema.parse({});
+
+  // A cursor ~90% of the way through the default order (newest change first): a deep page.
+  const deepCursor = async (viewer: Viewer) => {
+    const scope =
+      viewer.role === 'supplier'
+        ? or(
+            eq(installations.electricitySupplierId, viewer.supplierId),
+            eq(installations.gasSupplierId, viewer.supplierId),
+          )
+        : undefined;
+    const total = viewer.role === 'supplier' ? (viewer.supplierId === big.id ? big.n : small.n) : size;
+    const [row] = await db
+      .select({ changed: sql<string>`${installations.lastChangedAt}::text`, id: installations.id })
+      .from(installations)
+      .where(and(scope))
+      .orderBy(desc(installations.lastChangedAt), desc(installations.id))
+      .offset(Math.floor(total * 0.9))
+      .limit(1);
+    if (!row) throw new Error('no deep row');
+    return installationListSchema.parse({
+      cursor: Buffer.from(JSON.stringify([row.changed, row.id])).toString('base64url'),
+    });
+  };
+
+  const figures: [string, () => Promise<unknown>][] = [
+    ['overview, analyst', () => getOverview(analyst, {}, weeks)],
+    ['overview, largest supplier', () => getOverview(supplier(big.id), {}, weeks)],
+    ['overview, smallest supplier', () => getOverview(supplier(small.id), {}, weeks)],
+    [
+      'overview, analyst, failed in GroupID CB',
+      () => getOverview(analyst, { groupId: 'CB', status: 'failed' }, weeks),
+    ],
+    ['list count, analyst (rollups)', () => countInstallations(analyst, firstPage)],
+    ['list page 1, analyst', () => listInstallations(analyst, firstPage)],
+  ];
+  const analystDeep = await deepCursor(analyst);
+  figures.push(['list deep page (90%), analyst', () => listInstallations(analyst, analystDeep)]);
+  figures.push(['list page 1, largest supplier', () => listInstallations(supplier(big.id), firstPage)]);
+  const supplierDeep = await deepCursor(supplier(big.id));
+  figures.push([
+    'list deep page (90%), largest supplier',
+    () => listInstallations(supplier(big.id), supplierDeep),
+  ]);
+  figures.push([
+    'list page 1, analyst, failed sorted by week',
+    () =>
+      listInstallations(
+        analyst,
+        installationListSchema.parse({ status: 'failed', sort: 'week', dir: 'asc' }),
+      ),
+  ]);
+
+  for (const [figure, fn] of figures) {
+    const ms = await time(fn);
+    record(figure, size, ms);
+    console.log(`  ${figure.padEnd(46)} ${ms.toFixed(2).padStart(9)} ms`);
+  }
+  const [rollupRows] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from installation_rollups`,
+  );
+  console.log(
+    `  (rollup rows: ${rollupRows?.n}; suppliers ${bySize.length}, largest ${big.n}, smallest ${small.n})`,
+  );
+  await handle.close();
+}
+
+const [low, high] = [Math.min(...sizes), Math.max(...sizes)];
+console.log(
+  `\n| figure | ${low.toLocaleString('en-GB')} (ms) | ${high.toLocaleString('en-GB')} (ms) | ratio |`,
+);
+console.log('|---|---:|---:|---:|');
+for (const [figure, bySize] of results) {
+  const a = bySize.get(low);
+  const b = bySize.get(high);
+  const ratio = a && b ? (b / a).toFixed(2) : '—';
+  console.log(`| ${figure} | ${a?.toFixed(2) ?? '—'} | ${b?.toFixed(2) ?? '—'} | ${ratio} |`);
+}
