@@ -36,6 +36,7 @@ test.describe('Signing in and out', () => {
   }) => {
     await loginPage.signIn(ANALYST, 'not-the-password');
     await expect(loginPage.error).toBeVisible();
+    await expect(loginPage.email).toHaveValue(ANALYST);
     const forKnownAccount = await loginPage.error.innerText();
     await loginPage.signIn('nobody@example.com', 'not-the-password');
     await expect(loginPage.error).toBeVisible();
@@ -92,6 +93,10 @@ test.describe('Managing users', () => {
     await form.getByLabel('Initial password').fill('short');
     await form.getByRole('button', { name: 'Add user' }).click();
     await expect(form.getByText('Use at least 12 characters.')).toBeVisible();
+    // A refused form comes back filled in, except the password, which is never echoed.
+    await expect(form.getByLabel('Name')).toHaveValue('New Supplier User');
+    await expect(form.getByLabel('Email address')).toHaveValue(email);
+    await expect(form.getByLabel('Initial password')).toHaveValue('');
     await form.getByLabel('Initial password').fill('a-long-enough-password');
     await form.getByRole('button', { name: 'Add user' }).click();
     await expect(form.getByText('User created')).toBeVisible();

@@ -19,7 +19,12 @@ export function HorizontalBarChart({ data, color = '#0b5394' }: { data: BarDatum
   return (
     <div aria-hidden="true" style={{ width: '100%', height: Math.max(120, data.length * 30 + 40) }}>
       <ResponsiveContainer>
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          layout="vertical"
+          margin={{ left: 8, right: 24, top: 4, bottom: 4 }}
+        >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />

@@ -23,7 +23,7 @@ export function StackedBarChart({ rows, series }: { rows: StackedRow[]; series: 
   return (
     <div aria-hidden="true" style={{ width: '100%', height: 300 }}>
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
           <YAxis allowDecimals={false} />

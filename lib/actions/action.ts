@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { getViewer, type Role, type Viewer } from '@/lib/auth/viewer';
 import { DomainError } from '@/lib/errors';
-import { type ActionResult, fail } from './result';
+import { type ActionResult, fail, submittedValues } from './result';
 
 /**
  * Builds a server action that cannot forget the order: authenticate → authorise (role) → validate (zod) → act.
@@ -24,14 +24,17 @@ export function authorisedAction<S extends z.ZodType, T>(
         const key = String(issue.path[0] ?? 'form');
         fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
       }
-      return fail('invalid', 'Check the highlighted fields.', fieldErrors);
+      return fail('invalid', 'Check the highlighted fields.', { fieldErrors, values: submittedValues(form) });
     }
     try {
       return { ok: true, data: await act(viewer, parsed.data) };
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message);
+      if (error instanceof DomainError)
+        return fail(error.code, error.message, { values: submittedValues(form) });
       console.error('Server action failed', error);
-      return fail('conflict', 'Something went wrong and nothing was changed. Try again.');
+      return fail('conflict', 'Something went wrong and nothing was changed. Try again.', {
+        values: submittedValues(form),
+      });
     }
   };
 }

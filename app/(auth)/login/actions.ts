@@ -4,7 +4,7 @@ import { APIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type ActionResult, fail } from '@/lib/actions/result';
+import { type ActionResult, fail, submittedValues } from '@/lib/actions/result';
 import { getAuth } from '@/lib/auth/auth';
 import { isThrottled } from '@/lib/auth/throttle';
 import { clearLoginFailures, countRecentLoginFailures, recordLoginFailure } from '@/lib/data/login-failures';
@@ -31,7 +31,10 @@ function clientAddress(h: Headers): string | null {
 export async function signIn(_previous: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   const parsed = signInInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return fail('invalid', 'Check the highlighted fields.', z.flattenError(parsed.error).fieldErrors);
+    return fail('invalid', 'Check the highlighted fields.', {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: submittedValues(form),
+    });
   }
   const { email, password, next } = parsed.data;
   const requestHeaders = await headers();
@@ -39,7 +42,9 @@ export async function signIn(_previous: ActionResult | undefined, form: FormData
   const now = new Date();
 
   if (isThrottled(await countRecentLoginFailures(email, address, now))) {
-    return fail('throttled', 'Too many failed sign-in attempts. Wait 15 minutes, then try again.');
+    return fail('throttled', 'Too many failed sign-in attempts. Wait 15 minutes, then try again.', {
+      values: submittedValues(form),
+    });
   }
   try {
     const auth = await getAuth();
@@ -48,7 +53,9 @@ export async function signIn(_previous: ActionResult | undefined, form: FormData
     if (!(error instanceof APIError)) throw error;
     await recordLoginFailure(email, address, now);
     // One message whether the account exists or not: no account enumeration.
-    return fail('unauthenticated', 'The email address or password is incorrect.');
+    return fail('unauthenticated', 'The email address or password is incorrect.', {
+      values: submittedValues(form),
+    });
   }
   await clearLoginFailures(email);
   redirect(safeNext(next));

@@ -6,6 +6,7 @@ import { signIn } from './actions';
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signIn, undefined);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} noValidate>
       <div aria-live="polite">
@@ -23,6 +24,7 @@ export function LoginForm({ next }: { next?: string }) {
           name="email"
           type="email"
           autoComplete="username"
+          defaultValue={values?.email}
           required
           aria-invalid={fieldErrors?.email ? true : undefined}
           aria-describedby={fieldErrors?.email ? 'email-error' : undefined}

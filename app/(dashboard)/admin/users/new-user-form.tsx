@@ -16,6 +16,7 @@ export function NewUserForm({ suppliers }: { suppliers: SupplierOption[] }) {
   const [state, action, pending] = useActionState(createUserAction, undefined);
   const [role, setRole] = useState('supplier');
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
   const described = (field: string) =>
     errors?.[field] ? { 'aria-describedby': `${field}-error`, 'aria-invalid': true } : {};
   return (
@@ -27,12 +28,25 @@ export function NewUserForm({ suppliers }: { suppliers: SupplierOption[] }) {
       </div>
       <div className="field">
         <label htmlFor="u-name">Name</label>
-        <input id="u-name" name="name" autoComplete="off" {...described('name')} />
+        <input
+          id="u-name"
+          name="name"
+          autoComplete="off"
+          defaultValue={values?.name}
+          {...described('name')}
+        />
         <FieldError id="name-error" errors={errors?.name} />
       </div>
       <div className="field">
         <label htmlFor="u-email">Email address</label>
-        <input id="u-email" name="email" type="email" autoComplete="off" {...described('email')} />
+        <input
+          id="u-email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          defaultValue={values?.email}
+          {...described('email')}
+        />
         <FieldError id="email-error" errors={errors?.email} />
       </div>
       <div className="field">
@@ -46,7 +60,14 @@ export function NewUserForm({ suppliers }: { suppliers: SupplierOption[] }) {
       {role === 'supplier' ? (
         <div className="field">
           <label htmlFor="u-supplier">Supplier</label>
-          <select id="u-supplier" name="supplierId" defaultValue="" {...described('supplierId')}>
+          {/* Keyed so a refused form re-selects the submitted supplier: React sets a select's default only on mount. */}
+          <select
+            key={values?.supplierId ?? ''}
+            id="u-supplier"
+            name="supplierId"
+            defaultValue={values?.supplierId ?? ''}
+            {...described('supplierId')}
+          >
             <option value="">Choose a supplier</option>
             {suppliers.map((s) => (
               <option key={s.id} value={s.id}>
