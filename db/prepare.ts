@@ -1,8 +1,5 @@
 import { getDatabase } from './client';
-import { isSeeded, seedDatabase } from './seed';
-
-/** Demo size on first start: big enough to look real, small enough to seed PGlite in seconds (README). */
-export const DEFAULT_DEMO_INSTALLATIONS = 60_000;
+import { DEFAULT_DEMO_INSTALLATIONS, isSeeded, seedDatabase } from './seed';
 
 /**
  * Runs once when the server starts: opens the database (applying migrations) and, on the embedded database

@@ -6,9 +6,8 @@
 import { parseArgs } from 'node:util';
 import { type DatabaseHandle, locationFromEnv, openDatabase } from '../client';
 import { DataDirLockedError } from '../lock';
-import { isSeeded, seedDatabase } from '../seed';
+import { DEFAULT_DEMO_INSTALLATIONS, isSeeded, seedDatabase } from '../seed';
 
-const DEFAULT_INSTALLATIONS = 60_000;
 const DEFAULT_SEED = 1;
 
 function fail(message: string): never {
@@ -46,7 +45,7 @@ const args = parse();
 if (args.help) {
   console.log(
     `${USAGE}\n` +
-      `  --installations  demo installations to generate (default ${DEFAULT_INSTALLATIONS})\n` +
+      `  --installations  demo installations to generate (default ${DEFAULT_DEMO_INSTALLATIONS})\n` +
       `  --seed           PRNG seed: the same seed and --now give the same data (default ${DEFAULT_SEED})\n` +
       '  --now            the instant the demo history runs up to (default: the current time)\n' +
       '  --if-empty       do nothing (exit 0) when the database is already seeded',
@@ -54,7 +53,7 @@ if (args.help) {
   process.exit(0);
 }
 
-const installations = wholeNumber('installations', args.installations, DEFAULT_INSTALLATIONS);
+const installations = wholeNumber('installations', args.installations, DEFAULT_DEMO_INSTALLATIONS);
 const seed = wholeNumber('seed', args.seed, DEFAULT_SEED);
 const now = args.now === undefined ? new Date() : new Date(args.now);
 if (Number.isNaN(now.getTime())) fail(`--now must be an ISO-8601 instant, got '${args.now}'.`);

@@ -25,6 +25,9 @@ import {
   type WeeklyDemandRow,
 } from './generate';
 
+/** Demo size: big enough to look real, small enough to seed PGlite in seconds (README). */
+export const DEFAULT_DEMO_INSTALLATIONS = 60_000;
+
 export interface SeedOptions {
   installations: number;
   seed: number;

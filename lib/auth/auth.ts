@@ -13,16 +13,18 @@ import { hashPassword, verifyPassword } from './password';
 const SESSION_SECONDS = 12 * 60 * 60;
 
 /**
- * The signing secret. Deployments set BETTER_AUTH_SECRET; the embedded demo keeps a random one beside its
- * data so sessions survive restarts without any setup.
+ * The signing secret: BETTER_AUTH_SECRET when set (required when several servers share a database);
+ * otherwise a random one kept beside the data, so a single server works without any setup.
  */
 function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  if (process.env.DATABASE_URL) {
-    throw new Error('Set BETTER_AUTH_SECRET (at least 32 random characters) when DATABASE_URL is set.');
-  }
   const file = path.join(process.env.MCC_DATA_DIR ?? '.data', 'auth-secret');
   if (!fs.existsSync(file)) {
+    if (process.env.DATABASE_URL) {
+      console.warn(
+        `BETTER_AUTH_SECRET is not set: generating one in ${file}. Set it when running several servers.`,
+      );
+    }
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
