@@ -1,9 +1,14 @@
+import type { ReactNode } from 'react';
+import { SelectField } from '@/components/ui/select-field';
 import type { SupplierOption } from '@/lib/data/parties';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import { formatIsoDate, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { ERROR_CODES, REASON_CODES } from '@/lib/rules/codes';
 import { STAGES } from '@/lib/rules/stages';
 import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES } from '@/lib/rules/types';
+
+const codeOptions = (codes: readonly { code: string }[]) =>
+  codes.map((c) => ({ value: c.code, label: c.code }));
 
 /**
  * The filters as a plain GET form: the URL holds the state, so every view can be bookmarked and shared,
@@ -22,109 +27,73 @@ export function FilterForm({
   weeks: string[];
   suppliers: SupplierOption[];
   showSupplier: boolean;
-  extra?: React.ReactNode;
+  extra?: ReactNode;
 }) {
+  const weekOptions = weeks.map((w) => ({ value: w, label: formatIsoDate(w) }));
   return (
     <form method="get" action={action} className="filters card" aria-label="Filters">
-      <div className="field">
-        <label htmlFor="f-weekFrom">Migration Week from</label>
-        <select id="f-weekFrom" name="weekFrom" defaultValue={filter.weekFrom ?? ''}>
-          <option value="">Any</option>
-          {weeks.map((w) => (
-            <option key={w} value={w}>
-              {formatIsoDate(w)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-weekTo">Migration Week to</label>
-        <select id="f-weekTo" name="weekTo" defaultValue={filter.weekTo ?? ''}>
-          <option value="">Any</option>
-          {weeks.map((w) => (
-            <option key={w} value={w}>
-              {formatIsoDate(w)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="f-weekFrom"
+        name="weekFrom"
+        label="Migration Week from"
+        defaultValue={filter.weekFrom}
+        options={weekOptions}
+      />
+      <SelectField
+        id="f-weekTo"
+        name="weekTo"
+        label="Migration Week to"
+        defaultValue={filter.weekTo}
+        options={weekOptions}
+      />
       {showSupplier ? (
-        <div className="field">
-          <label htmlFor="f-supplier">Supplier</label>
-          <select id="f-supplier" name="supplier" defaultValue={filter.supplier ?? ''}>
-            <option value="">All suppliers</option>
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-supplier"
+          name="supplier"
+          label="Supplier"
+          anyLabel="All suppliers"
+          defaultValue={filter.supplier}
+          options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
+        />
       ) : null}
-      <div className="field">
-        <label htmlFor="f-groupId">GroupID</label>
-        <select id="f-groupId" name="groupId" defaultValue={filter.groupId ?? ''}>
-          <option value="">Any</option>
-          {GROUP_IDS.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-type">Installation type</label>
-        <select id="f-type" name="type" defaultValue={filter.type ?? ''}>
-          <option value="">Any</option>
-          {INSTALLATION_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {TYPE_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-stage">Stage</label>
-        <select id="f-stage" name="stage" defaultValue={filter.stage ?? ''}>
-          <option value="">Any</option>
-          {STAGES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.number}. {s.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-status">Status</label>
-        <select id="f-status" name="status" defaultValue={filter.status ?? ''}>
-          <option value="">Any</option>
-          {INSTALLATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-code">Code</label>
-        <select id="f-code" name="code" defaultValue={filter.code ?? ''}>
-          <option value="">Any</option>
-          <optgroup label="Reason codes (MEHRS A.1)">
-            {REASON_CODES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.code}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Error and response codes">
-            {ERROR_CODES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.code}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
+      <SelectField
+        id="f-groupId"
+        name="groupId"
+        label="GroupID"
+        defaultValue={filter.groupId}
+        options={GROUP_IDS.map((g) => ({ value: g, label: g }))}
+      />
+      <SelectField
+        id="f-type"
+        name="type"
+        label="Installation type"
+        defaultValue={filter.type}
+        options={INSTALLATION_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+      />
+      <SelectField
+        id="f-stage"
+        name="stage"
+        label="Stage"
+        defaultValue={filter.stage}
+        options={STAGES.map((s) => ({ value: s.id, label: `${s.number}. ${s.label}` }))}
+      />
+      <SelectField
+        id="f-status"
+        name="status"
+        label="Status"
+        defaultValue={filter.status}
+        options={INSTALLATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+      />
+      <SelectField
+        id="f-code"
+        name="code"
+        label="Code"
+        defaultValue={filter.code}
+        groups={[
+          { label: 'Reason codes (MEHRS A.1)', options: codeOptions(REASON_CODES) },
+          { label: 'Error and response codes', options: codeOptions(ERROR_CODES) },
+        ]}
+      />
       {extra}
       <div className="filter-actions">
         <button className="button" type="submit">

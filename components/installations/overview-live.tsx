@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { HorizontalBarChart } from '@/components/charts/bar-chart';
+import { type BarDatum, HorizontalBarChart } from '@/components/charts/bar-chart';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
@@ -21,6 +21,63 @@ const STATUS_COLOURS: Record<InstallationStatus, string> = {
 
 function listHref(filter: InstallationFilter, extra: Partial<InstallationFilter>): string {
   return `/installations${toSearchParams({ ...filter, ...extra })}`;
+}
+
+/** A ranked bar chart of failures with its accessible table (same numbers, same drill-down links). */
+function FailureBreakdown({
+  id,
+  title,
+  keyLabel,
+  bars,
+  meaningOf,
+  testId,
+}: {
+  id: string;
+  title: string;
+  keyLabel: string;
+  bars: BarDatum[];
+  meaningOf?: (key: string) => string;
+  testId?: string;
+}) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {bars.length === 0 ? (
+        <p className="empty-state">No failures in this selection.</p>
+      ) : (
+        <>
+          <HorizontalBarChart data={bars} color={STATUS_COLOURS.failed} />
+          <table className="data" data-testid={testId}>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{keyLabel}</th>
+                {meaningOf ? <th scope="col">Meaning</th> : null}
+                <th scope="col" className="num">
+                  Failed
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {bars.map((bar) => (
+                <tr key={bar.label}>
+                  <th scope="row">
+                    <code>{bar.label}</code>
+                  </th>
+                  {meaningOf ? <td>{meaningOf(bar.label)}</td> : null}
+                  <td className="num">
+                    <Link href={bar.href} aria-label={`${formatCount(bar.value)} failed with ${bar.label}`}>
+                      {formatCount(bar.value)}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
 }
 
 export function OverviewLive({
@@ -105,78 +162,15 @@ export function OverviewLive({
       </section>
 
       <div className="grid">
-        <section className="card" aria-labelledby="by-code">
-          <h2 id="by-code">Failures by code</h2>
-          {codeBars.length === 0 ? (
-            <p className="empty-state">No failures in this selection.</p>
-          ) : (
-            <>
-              <HorizontalBarChart data={codeBars} color={STATUS_COLOURS.failed} />
-              <table className="data" data-testid="failures-by-code">
-                <caption className="visually-hidden">Top failure codes</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Code</th>
-                    <th scope="col">Meaning</th>
-                    <th scope="col" className="num">
-                      Failed
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {codeBars.map((bar) => (
-                    <tr key={bar.label}>
-                      <th scope="row">
-                        <code>{bar.label}</code>
-                      </th>
-                      <td>{describeCode(bar.label).description}</td>
-                      <td className="num">
-                        <Link
-                          href={bar.href}
-                          aria-label={`${formatCount(bar.value)} failed with ${bar.label}`}
-                        >
-                          {formatCount(bar.value)}
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </section>
-
-        <section className="card" aria-labelledby="by-group">
-          <h2 id="by-group">Failures by GroupID</h2>
-          {groupBars.length === 0 ? (
-            <p className="empty-state">No failures in this selection.</p>
-          ) : (
-            <>
-              <HorizontalBarChart data={groupBars} color={STATUS_COLOURS.failed} />
-              <table className="data">
-                <caption className="visually-hidden">Failures by GroupID</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">GroupID</th>
-                    <th scope="col" className="num">
-                      Failed
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {groupBars.map((bar) => (
-                    <tr key={bar.label}>
-                      <th scope="row">{bar.label}</th>
-                      <td className="num">
-                        <Link href={bar.href}>{formatCount(bar.value)}</Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </section>
+        <FailureBreakdown
+          id="by-code"
+          title="Failures by code"
+          keyLabel="Code"
+          bars={codeBars}
+          meaningOf={(code) => describeCode(code).description}
+          testId="failures-by-code"
+        />
+        <FailureBreakdown id="by-group" title="Failures by GroupID" keyLabel="GroupID" bars={groupBars} />
 
         <section className="card" aria-labelledby="this-week">
           <h2 id="this-week">This week against last week</h2>

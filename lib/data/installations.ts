@@ -58,6 +58,49 @@ function supplierLabel(viewer: Viewer, supplierId: number | null, name: string |
   return name;
 }
 
+type InstallationRecord = typeof installations.$inferSelect;
+
+/** The DTO every installation view starts from: one mapping, so list and timeline always agree. */
+function toInstallationRow(
+  viewer: Viewer,
+  i: Pick<
+    InstallationRecord,
+    | 'id'
+    | 'mpan'
+    | 'mprn'
+    | 'electricitySupplierId'
+    | 'gasSupplierId'
+    | 'groupId'
+    | 'installationType'
+    | 'splitSupply'
+    | 'migrationWeek'
+    | 'stage'
+    | 'status'
+    | 'lastCode'
+    | 'attemptCount'
+    | 'lastChangedAt'
+  >,
+  names: { electricity: string | null; gas: string | null },
+): InstallationRow {
+  return {
+    id: i.id,
+    mpan: i.mpan,
+    mprn: i.mprn,
+    electricitySupplier: supplierLabel(viewer, i.electricitySupplierId, names.electricity),
+    gasSupplier: supplierLabel(viewer, i.gasSupplierId, names.gas),
+    groupId: i.groupId,
+    type: i.installationType,
+    splitSupply: i.splitSupply,
+    migrationWeek: i.migrationWeek,
+    stage: i.stage,
+    status: i.status,
+    lastCode: i.lastCode,
+    lastCodeDescription: i.lastCode ? describeCode(i.lastCode).description : null,
+    attempts: i.attemptCount,
+    lastChangedAt: i.lastChangedAt.toISOString(),
+  };
+}
+
 // Keyset pagination: the cursor is the last row's (sort value, id), so page 1,000 costs what page 1 does.
 const SORT_COLUMNS = {
   changed: installations.lastChangedAt,
@@ -101,22 +144,9 @@ export async function listInstallations(
   const order = query.dir === 'desc' ? desc : asc;
   const rows = await db
     .select({
-      id: installations.id,
-      mpan: installations.mpan,
-      mprn: installations.mprn,
-      electricitySupplierId: installations.electricitySupplierId,
+      installation: installations,
       electricitySupplierName: electricitySupplier.name,
-      gasSupplierId: installations.gasSupplierId,
       gasSupplierName: gasSupplier.name,
-      groupId: installations.groupId,
-      type: installations.installationType,
-      splitSupply: installations.splitSupply,
-      migrationWeek: installations.migrationWeek,
-      stage: installations.stage,
-      status: installations.status,
-      lastCode: installations.lastCode,
-      attempts: installations.attemptCount,
-      lastChangedAt: installations.lastChangedAt,
       sortValue: sql<string>`(${sortColumn})::text`,
     })
     .from(installations)
@@ -129,24 +159,16 @@ export async function listInstallations(
   const page = rows.slice(0, INSTALLATION_PAGE_SIZE);
   const last = page.at(-1);
   return {
-    rows: page.map((row) => ({
-      id: row.id,
-      mpan: row.mpan,
-      mprn: row.mprn,
-      electricitySupplier: supplierLabel(viewer, row.electricitySupplierId, row.electricitySupplierName),
-      gasSupplier: supplierLabel(viewer, row.gasSupplierId, row.gasSupplierName),
-      groupId: row.groupId,
-      type: row.type,
-      splitSupply: row.splitSupply,
-      migrationWeek: row.migrationWeek,
-      stage: row.stage,
-      status: row.status,
-      lastCode: row.lastCode,
-      lastCodeDescription: row.lastCode ? describeCode(row.lastCode).description : null,
-      attempts: row.attempts,
-      lastChangedAt: row.lastChangedAt.toISOString(),
-    })),
-    nextCursor: rows.length > INSTALLATION_PAGE_SIZE && last ? encodeCursor(last.sortValue, last.id) : null,
+    rows: page.map((row) =>
+      toInstallationRow(viewer, row.installation, {
+        electricity: row.electricitySupplierName,
+        gas: row.gasSupplierName,
+      }),
+    ),
+    nextCursor:
+      rows.length > INSTALLATION_PAGE_SIZE && last
+        ? encodeCursor(last.sortValue, last.installation.id)
+        : null,
   };
 }
 
@@ -290,21 +312,7 @@ export async function getInstallationTimeline(
 
   return {
     installation: {
-      id: i.id,
-      mpan: i.mpan,
-      mprn: i.mprn,
-      electricitySupplier: supplierLabel(viewer, i.electricitySupplierId, row.electricitySupplierName),
-      gasSupplier: supplierLabel(viewer, i.gasSupplierId, row.gasSupplierName),
-      groupId: i.groupId,
-      type: i.installationType,
-      splitSupply: i.splitSupply,
-      migrationWeek: i.migrationWeek,
-      stage: i.stage,
-      status: i.status,
-      lastCode: i.lastCode,
-      lastCodeDescription: i.lastCode ? describeCode(i.lastCode).description : null,
-      attempts: i.attemptCount,
-      lastChangedAt: i.lastChangedAt.toISOString(),
+      ...toInstallationRow(viewer, i, { electricity: row.electricitySupplierName, gas: row.gasSupplierName }),
       electricityState: i.electricityState,
       gasState: i.gasState,
       toBeCommissionedByDcc: i.toBeCommissionedByDcc,

@@ -1,54 +1,40 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { TextField } from '@/components/ui/text-field';
 import type { SupplierOption } from '@/lib/data/parties';
 import { createUserAction } from './actions';
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  return errors?.[0] ? (
-    <span id={id} className="form-error">
-      {errors[0]}
-    </span>
-  ) : null;
-}
 
 export function NewUserForm({ suppliers }: { suppliers: SupplierOption[] }) {
   const [state, action, pending] = useActionState(createUserAction, undefined);
   const [role, setRole] = useState('supplier');
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
-  const described = (field: string) =>
-    errors?.[field] ? { 'aria-describedby': `${field}-error`, 'aria-invalid': true } : {};
+  const failure = state && !state.ok ? state : undefined;
+  const errors = failure?.fieldErrors;
+  const values = failure?.values;
   return (
     <form action={action} className="card" aria-labelledby="new-user">
       <h2 id="new-user">Add a user</h2>
       <div aria-live="polite">
         {state?.ok ? <p className="advice">User created. They can sign in now.</p> : null}
-        {state && !state.ok ? <p className="form-error">{state.message}</p> : null}
+        {failure ? <p className="form-error">{failure.message}</p> : null}
       </div>
-      <div className="field">
-        <label htmlFor="u-name">Name</label>
-        <input
-          id="u-name"
-          name="name"
-          autoComplete="off"
-          defaultValue={values?.name}
-          {...described('name')}
-        />
-        <FieldError id="name-error" errors={errors?.name} />
-      </div>
-      <div className="field">
-        <label htmlFor="u-email">Email address</label>
-        <input
-          id="u-email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          defaultValue={values?.email}
-          {...described('email')}
-        />
-        <FieldError id="email-error" errors={errors?.email} />
-      </div>
+      <TextField
+        id="u-name"
+        name="name"
+        label="Name"
+        autoComplete="off"
+        defaultValue={values?.name}
+        errors={errors?.name}
+      />
+      <TextField
+        id="u-email"
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="off"
+        defaultValue={values?.email}
+        errors={errors?.email}
+      />
       <div className="field">
         <label htmlFor="u-role">Role</label>
         <select id="u-role" name="role" value={role} onChange={(e) => setRole(e.target.value)}>
@@ -66,7 +52,8 @@ export function NewUserForm({ suppliers }: { suppliers: SupplierOption[] }) {
             id="u-supplier"
             name="supplierId"
             defaultValue={values?.supplierId ?? ''}
-            {...described('supplierId')}
+            aria-invalid={errors?.supplierId ? true : undefined}
+            aria-describedby={errors?.supplierId ? 'u-supplier-error' : undefined}
           >
             <option value="">Choose a supplier</option>
             {suppliers.map((s) => (
@@ -75,20 +62,21 @@ export function NewUserForm({ suppliers }: { suppliers: SupplierOption[] }) {
               </option>
             ))}
           </select>
-          <FieldError id="supplierId-error" errors={errors?.supplierId} />
+          {errors?.supplierId ? (
+            <span id="u-supplier-error" className="form-error">
+              {errors.supplierId[0]}
+            </span>
+          ) : null}
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="u-password">Initial password</label>
-        <input
-          id="u-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          {...described('password')}
-        />
-        <FieldError id="password-error" errors={errors?.password} />
-      </div>
+      <TextField
+        id="u-password"
+        name="password"
+        label="Initial password"
+        type="password"
+        autoComplete="new-password"
+        errors={errors?.password}
+      />
       <button className="button" type="submit" disabled={pending}>
         {pending ? 'Adding…' : 'Add user'}
       </button>
