@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireViewer } from '@/lib/auth/viewer';
+import { getIncident } from '@/lib/data/incidents';
+import { formatLondonDateTime, formatUtc } from '@/lib/format';
+import { clockFor } from '@/lib/incident-clock';
+import { scenario } from '@/lib/rules/scenarios';
+
+export const metadata: Metadata = { title: 'Incident' };
+
+function hours(ms: number): string {
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer();
+  const id = Number((await params).id);
+  const incident = Number.isSafeInteger(id) && id > 0 ? await getIncident(viewer, id) : null;
+  if (!incident) notFound();
+  const section = scenario(incident.scenario);
+  const clock = clockFor(incident, new Date());
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <h1>
+          Incident {incident.reference}: {incident.title}
+        </h1>
+        <span className="badge">{incident.status}</span>
+      </div>
+      <section className="card" aria-labelledby="incident-facts">
+        <h2 id="incident-facts" className="visually-hidden">
+          Facts
+        </h2>
+        <dl className="facts">
+          <dt>Scenario</dt>
+          <dd>
+            MEHRS {incident.scenario}
+            {section ? `: ${section.title}` : ''}
+            {incident.groupId ? ` (GroupID ${incident.groupId} variant)` : ''}
+          </dd>
+          <dt>Raised by · owned by</dt>
+          <dd>
+            {incident.raisedBy} · {incident.owner} (managed by the Migration Control Centre)
+          </dd>
+          <dt>Category</dt>
+          <dd>{incident.category}</dd>
+          <dt>Raised</dt>
+          <dd>
+            <time dateTime={incident.raisedAt} title={formatUtc(incident.raisedAt)}>
+              {formatLondonDateTime(incident.raisedAt)}
+            </time>
+          </dd>
+          <dt>Target resolution</dt>
+          <dd data-testid="incident-clock">
+            {hours(clock.elapsedMs)} of {hours(clock.targetMs)} used
+            {clock.breached ? ' · target breached' : ''}
+            {clock.paused ? ' · clock paused' : ''}
+            {clock.dueAt && clock.running ? ` · due ${formatLondonDateTime(clock.dueAt.toISOString())}` : ''}
+          </dd>
+          {section?.onResolution ? (
+            <>
+              <dt>On resolution</dt>
+              <dd>{section.onResolution}</dd>
+            </>
+          ) : null}
+        </dl>
+        {incident.description ? <p>{incident.description}</p> : null}
+      </section>
+      <section className="card" aria-labelledby="incident-history">
+        <h2 id="incident-history">Status history</h2>
+        <ol className="timeline">
+          {incident.history.map((h) => (
+            <li key={`${h.at}-${h.status}`}>
+              <time dateTime={h.at} title={formatUtc(h.at)}>
+                {formatLondonDateTime(h.at)}
+              </time>{' '}
+              · {h.status} · category {h.category}
+              {h.note ? <div className="muted">{h.note}</div> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {incident.notes.length > 0 ? (
+        <section className="card" aria-labelledby="incident-notes">
+          <h2 id="incident-notes">Notes</h2>
+          {incident.notes.map((n) => (
+            <p key={n.at}>
+              <time dateTime={n.at}>{formatLondonDateTime(n.at)}</time>: {n.body}
+            </p>
+          ))}
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="incident-installations">
+        <h2 id="incident-installations">Affected installations you can see</h2>
+        {incident.installations.length === 0 ? (
+          <p className="muted">None.</p>
+        ) : (
+          <ul>
+            {incident.installations.map((i) => (
+              <li key={i.id}>
+                <Link href={`/installations/${i.id}`} className="mono">
+                  {i.mpan ?? i.mprn}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {incident.interestedParties.length > 0 ? (
+          <p className="muted">Interested Parties: {incident.interestedParties.join(', ')}</p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
