@@ -113,15 +113,25 @@ test.describe('Installations by stage and failure', () => {
   });
 });
 
-test('An installation’s timeline links to the incidents that affected it, and back', async ({ page, loginAs }) => {
+test('An installation’s timeline links to the incidents that affected it, and back', async ({
+  page,
+  loginAs,
+}) => {
   await loginAs(ANALYST);
   await page.goto('/incidents/1');
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText('INC-000001');
   await expect(page.getByTestId('incident-clock')).toContainText('used');
   await expectNoAxeViolations(page);
-  await page.getByRole('region', { name: 'Affected installations you can see' }).getByRole('link').first().click();
+  await page
+    .getByRole('region', { name: 'Affected installations you can see' })
+    .getByRole('link')
+    .first()
+    .click();
   await expect(page.getByTestId('timeline')).toBeVisible();
-  await page.getByRole('region', { name: 'Incidents that affected it' }).getByRole('link', { name: 'INC-000001' }).click();
+  await page
+    .getByRole('region', { name: 'Incidents that affected it' })
+    .getByRole('link', { name: 'INC-000001' })
+    .click();
   await expect(heading).toContainText('INC-000001');
 });

@@ -58,7 +58,8 @@ export const installations = pgTable(
     index('installations_gas_supplier_idx').on(t.gasSupplierId, t.id),
     index('installations_status_stage_idx').on(t.status, t.stage, t.id),
     index('installations_last_changed_idx').on(t.lastChangedAt, t.id),
-    index('installations_migration_week_idx').on(t.migrationWeek, t.id),
+    // The list sorts by coalesce(week, NO_WEEK): the index must be on the same expression to serve it.
+    index('installations_migration_week_idx').on(sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
     check('installations_has_meter', sql`${t.mpan} IS NOT NULL OR ${t.mprn} IS NOT NULL`),
   ],
 );

@@ -4,6 +4,8 @@ import { groupId, installationStatus, installationType, stage } from './enums';
 /** Rollup key values standing for "none", so the unique key has no nulls (must match 0001_triggers.sql). */
 export const ROLLUP_NO_WEEK = '1970-01-01';
 export const ROLLUP_NO_CODE = '';
+/** The "all weeks" rows: every installation counts here too, so an unfiltered overview reads few rows. */
+export const ROLLUP_ALL_WEEKS = '9999-12-31';
 
 /**
  * Installation counts per (scope, stage, status, GroupID, type, Migration Week, last code), kept exact by a

@@ -164,10 +164,10 @@ function seedSuite(engineName: string, makeEngine: () => Engine) {
             FROM installations GROUP BY 1, 2, 3, 4, 5, 6
             EXCEPT
             SELECT stage, status, group_id, installation_type, migration_week, last_code, count
-            FROM installation_rollups WHERE supplier_id = 0)
+            FROM installation_rollups WHERE supplier_id = 0 AND migration_week <> DATE '9999-12-31')
            UNION ALL
            (SELECT stage, status, group_id, installation_type, migration_week, last_code, count
-            FROM installation_rollups WHERE supplier_id = 0
+            FROM installation_rollups WHERE supplier_id = 0 AND migration_week <> DATE '9999-12-31'
             EXCEPT
             SELECT stage, status, group_id, installation_type, coalesce(migration_week, DATE '1970-01-01'),
                    coalesce(last_code, ''), count(*)
@@ -184,7 +184,8 @@ function seedSuite(engineName: string, makeEngine: () => Engine) {
         handle,
         `SELECT l.stage, l.status, coalesce(r.n, 0) AS rollup, l.n AS live
          FROM (SELECT stage, status, count(*) AS n FROM installations GROUP BY 1, 2) l
-         LEFT JOIN (SELECT stage, status, sum(count) AS n FROM installation_rollups WHERE supplier_id = 0
+         LEFT JOIN (SELECT stage, status, sum(count) AS n FROM installation_rollups
+                    WHERE supplier_id = 0 AND migration_week = DATE '9999-12-31'
                     GROUP BY 1, 2) r USING (stage, status)`,
       );
       for (const row of byStage)

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, gte, lt, lte, ne, or, type SQL } from 'drizzle-orm';
-import { installationRollups, installations, ROLLUP_NO_WEEK } from '@/db/schema';
+import { installationRollups, installations, ROLLUP_ALL_WEEKS, ROLLUP_NO_WEEK } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import { installationsVisibleTo, rollupScope, seesEverything } from './scope';
@@ -57,8 +57,14 @@ export function installationClauses(viewer: Viewer, filter: InstallationFilter):
 export function rollupClauses(viewer: Viewer, filter: Omit<InstallationFilter, 'q'>): SQL[] {
   const r = installationRollups;
   const clauses: SQL[] = [eq(r.supplierId, effectiveRollupScope(viewer, filter)), ne(r.count, 0)];
-  if (filter.weekFrom) clauses.push(gte(r.migrationWeek, filter.weekFrom));
-  if (filter.weekTo) clauses.push(lte(r.migrationWeek, filter.weekTo), ne(r.migrationWeek, ROLLUP_NO_WEEK));
+  if (!filter.weekFrom && !filter.weekTo) {
+    // No week range: the "all weeks" rows, a few hundred per scope at any scale.
+    clauses.push(eq(r.migrationWeek, ROLLUP_ALL_WEEKS));
+  } else {
+    clauses.push(ne(r.migrationWeek, ROLLUP_ALL_WEEKS));
+    if (filter.weekFrom) clauses.push(gte(r.migrationWeek, filter.weekFrom));
+    if (filter.weekTo) clauses.push(lte(r.migrationWeek, filter.weekTo), ne(r.migrationWeek, ROLLUP_NO_WEEK));
+  }
   if (filter.groupId) clauses.push(eq(r.groupId, filter.groupId));
   if (filter.type) clauses.push(eq(r.installationType, filter.type));
   if (filter.stage) clauses.push(eq(r.stage, filter.stage));

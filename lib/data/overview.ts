@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, desc, inArray, ne, sql, sum } from 'drizzle-orm';
+import { and, desc, eq, ne, notInArray, sql, sum } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { installationRollups, ROLLUP_NO_CODE, ROLLUP_NO_WEEK } from '@/db/schema';
+import { installationRollups, ROLLUP_ALL_WEEKS, ROLLUP_NO_CODE, ROLLUP_NO_WEEK } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
-import { rollupClauses } from './installation-filters';
+import { effectiveRollupScope, rollupClauses } from './installation-filters';
 
 /** How many failure codes the overview ranks. */
 export const TOP_FAILURE_CODES = 10;
@@ -39,7 +39,7 @@ export async function getOverview(
   const db = await getDb();
   const where = rollupClauses(viewer, filter);
   const failed = rollupClauses(viewer, { ...filter, status: 'failed' });
-  const { weekFrom: _from, weekTo: _to, ...withoutWeeks } = filter;
+  const twoWeeks = { ...filter, weekFrom: weeks.previous, weekTo: weeks.current };
   const [byStageStatus, failuresByCode, failuresByGroup, weekComparison] = await Promise.all([
     db
       .select({ stage: r.stage, status: r.status, count: total })
@@ -62,12 +62,7 @@ export async function getOverview(
     db
       .select({ week: sql<string>`${r.migrationWeek}::text`, status: r.status, count: total })
       .from(r)
-      .where(
-        and(
-          ...rollupClauses(viewer, withoutWeeks),
-          inArray(r.migrationWeek, [weeks.current, weeks.previous]),
-        ),
-      )
+      .where(and(...rollupClauses(viewer, twoWeeks)))
       .groupBy(r.migrationWeek, r.status),
   ]);
   return { byStageStatus, failuresByCode, failuresByGroup, weekComparison };
@@ -79,7 +74,13 @@ export async function listMigrationWeeks(viewer: Viewer): Promise<string[]> {
   const rows = await db
     .selectDistinct({ week: sql<string>`${r.migrationWeek}::text` })
     .from(r)
-    .where(and(...rollupClauses(viewer, {}), ne(r.migrationWeek, ROLLUP_NO_WEEK)))
+    .where(
+      and(
+        eq(r.supplierId, effectiveRollupScope(viewer, {})),
+        ne(r.count, 0),
+        notInArray(r.migrationWeek, [ROLLUP_NO_WEEK, ROLLUP_ALL_WEEKS]),
+      ),
+    )
     .orderBy(desc(sql`${r.migrationWeek}::text`));
   return rows.map((row) => row.week);
 }

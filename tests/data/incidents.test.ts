@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, setDatabase } from '@/db/client';
-import { incidentEvents, incidentInstallations, incidentInterestedParties, incidents, parties } from '@/db/schema';
+import {
+  incidentEvents,
+  incidentInstallations,
+  incidentInterestedParties,
+  incidents,
+  parties,
+} from '@/db/schema';
 import { getIncident } from '@/lib/data/incidents';
 import { clockFor } from '@/lib/incident-clock';
 import { describeEachEngine } from '../support/engines';
-import { analyst, createInstallation, createSmso, createSupplier, supplierViewer } from '../support/factories';
+import {
+  analyst,
+  createInstallation,
+  createSmso,
+  createSupplier,
+  supplierViewer,
+} from '../support/factories';
 
 describeEachEngine('Incidents data layer', (engine) => {
   let handle: DatabaseHandle;
@@ -24,7 +36,10 @@ describeEachEngine('Incidents data layer', (engine) => {
     b = (await createSupplier(db, 'Beta')).id;
     c = (await createSupplier(db, 'Gamma')).id;
     const smso = (await createSmso(db)).id;
-    const [rp] = await db.insert(parties).values({ slug: 'rp', name: 'Requesting Party', role: 'rp' }).returning();
+    const [rp] = await db
+      .insert(parties)
+      .values({ slug: 'rp', name: 'Requesting Party', role: 'rp' })
+      .returning();
     const [s1sp] = await db.insert(parties).values({ slug: 's1sp', name: 'S1SP', role: 's1sp' }).returning();
     if (!rp || !s1sp) throw new Error('parties missing');
     ofA = (await createInstallation(db, { smsoPartyId: smso, electricitySupplierId: a })).id;

@@ -212,17 +212,23 @@ describeEachEngine('Installations data layer', (engine) => {
       })
       .from(installationRollups)
       .where(sql`${installationRollups.count} <> 0`);
+    // The live truth: a GROUP BY per week, plus the same without the week as the "all weeks" rows.
     const liveRows = await queryRows<(typeof rollup)[number]>(
       db,
       sql`
-      select scope, stage::text, status::text, group_id::text as "groupId", installation_type::text as type,
-             coalesce(migration_week, date '1970-01-01')::text as week, coalesce(last_code, '') as code, count(*)::int as n
-      from (
+      with scoped as (
         select 0 as scope, * from installations
         union all select electricity_supplier_id, * from installations where electricity_supplier_id is not null
         union all select gas_supplier_id, * from installations
           where gas_supplier_id is not null and gas_supplier_id is distinct from electricity_supplier_id
-      ) s group by 1, 2, 3, 4, 5, 6, 7`,
+      )
+      select scope, stage::text, status::text, group_id::text as "groupId", installation_type::text as type,
+             coalesce(migration_week, date '1970-01-01')::text as week, coalesce(last_code, '') as code, count(*)::int as n
+      from scoped group by 1, 2, 3, 4, 5, 6, 7
+      union all
+      select scope, stage::text, status::text, group_id::text, installation_type::text,
+             '9999-12-31', coalesce(last_code, ''), count(*)::int
+      from scoped group by 1, 2, 3, 4, 5, 7`,
     );
     const key = (r: (typeof rollup)[number]) =>
       [r.scope, r.stage, r.status, r.groupId, r.type, r.week, r.code].join('|');

@@ -1,0 +1,2 @@
+DROP INDEX "installations_migration_week_idx";--> statement-breakpoint
+CREATE INDEX "installations_migration_week_idx" ON "installations" USING btree (coalesce("migration_week", '1970-01-01'::date),"id");
