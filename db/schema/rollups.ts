@@ -28,13 +28,15 @@ export const installationRollups = pgTable(
     count: bigint({ mode: 'number' }).notNull(),
   },
   (t) => [
+    // Scope then week first: an overview reads one scope's "all weeks" rows, or one week range, not the scope's
+    // every row (the difference between constant cost and cost that grows with the weeks of history).
     uniqueIndex('installation_rollups_key').on(
       t.supplierId,
+      t.migrationWeek,
       t.stage,
       t.status,
       t.groupId,
       t.installationType,
-      t.migrationWeek,
       t.lastCode,
     ),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX "installation_rollups_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "installation_rollups_key" ON "installation_rollups" USING btree ("supplier_id","migration_week","stage","status","group_id","installation_type","last_code");
