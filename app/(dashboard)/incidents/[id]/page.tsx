@@ -97,7 +97,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         {incident.installations.length === 0 ? (
           <p className="muted">None.</p>
         ) : (
-          <ul>
+          <ul className="link-list">
             {incident.installations.map((i) => (
               <li key={i.id}>
                 <Link href={`/installations/${i.id}`} className="mono">

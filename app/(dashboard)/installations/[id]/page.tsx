@@ -157,11 +157,11 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
         {incidents.length === 0 ? (
           <p className="muted">None.</p>
         ) : (
-          <ul>
+          <ul className="link-list">
             {incidents.map((inc) => (
               <li key={inc.id}>
-                <strong>{inc.reference}</strong> · MEHRS {inc.scenario}: {inc.title} · owned by {inc.owner} ·{' '}
-                {inc.status}
+                <Link href={`/incidents/${inc.id}`}>{inc.reference}</Link> · MEHRS {inc.scenario}: {inc.title}{' '}
+                · owned by {inc.owner} · {inc.status}
               </li>
             ))}
           </ul>
