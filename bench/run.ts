@@ -8,16 +8,17 @@
  * Each size gets its own database (mcc_bench_<size>), kept between runs unless --reseed is given.
  */
 import { parseArgs } from 'node:util';
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, queryRows, setDatabase } from '@/db/client';
 import { installations, parties } from '@/db/schema';
 import { isSeeded, seedDatabase } from '@/db/seed';
 import type { Viewer } from '@/lib/auth/viewer';
-import { currentAndPreviousWeek } from '@/lib/current-weeks';
-import { countInstallations, listInstallations } from '@/lib/data/installations';
+import { countInstallations, encodeCursor, listInstallations } from '@/lib/data/installations';
 import { getOverview } from '@/lib/data/overview';
+import { installationsVisibleTo } from '@/lib/data/scope';
 import { installationListSchema } from '@/lib/filters/installations';
+import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 
 const { values } = parseArgs({
   options: {
@@ -112,25 +113,16 @@ for (const size of sizes) {
 
   // A cursor ~90% of the way through the default order (newest change first): a deep page.
   const deepCursor = async (viewer: Viewer) => {
-    const scope =
-      viewer.role === 'supplier'
-        ? or(
-            eq(installations.electricitySupplierId, viewer.supplierId),
-            eq(installations.gasSupplierId, viewer.supplierId),
-          )
-        : undefined;
     const total = viewer.role === 'supplier' ? (viewer.supplierId === big.id ? big.n : small.n) : size;
     const [row] = await db
       .select({ changed: sql<string>`${installations.lastChangedAt}::text`, id: installations.id })
       .from(installations)
-      .where(and(scope))
+      .where(installationsVisibleTo(viewer))
       .orderBy(desc(installations.lastChangedAt), desc(installations.id))
       .offset(Math.floor(total * 0.9))
       .limit(1);
     if (!row) throw new Error('no deep row');
-    return installationListSchema.parse({
-      cursor: Buffer.from(JSON.stringify([row.changed, row.id])).toString('base64url'),
-    });
+    return installationListSchema.parse({ cursor: encodeCursor(row.changed, row.id) });
   };
 
   const figures: [string, () => Promise<unknown>][] = [

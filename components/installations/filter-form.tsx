@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { SelectField } from '@/components/ui/select-field';
-import type { SupplierOption } from '@/lib/data/parties';
+import type { Viewer } from '@/lib/auth/viewer';
+import { listMigrationWeeks } from '@/lib/data/overview';
+import { listVisibleSuppliers } from '@/lib/data/parties';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import { formatIsoDate, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { ERROR_CODES, REASON_CODES } from '@/lib/rules/codes';
@@ -14,21 +16,18 @@ const codeOptions = (codes: readonly { code: string }[]) =>
  * The filters as a plain GET form: the URL holds the state, so every view can be bookmarked and shared,
  * and it works before (and without) JavaScript.
  */
-export function FilterForm({
+export async function FilterForm({
+  viewer,
   action,
   filter,
-  weeks,
-  suppliers,
-  showSupplier,
   extra,
 }: {
+  viewer: Viewer;
   action: string;
   filter: InstallationFilter;
-  weeks: string[];
-  suppliers: SupplierOption[];
-  showSupplier: boolean;
   extra?: ReactNode;
 }) {
+  const [weeks, suppliers] = await Promise.all([listMigrationWeeks(viewer), listVisibleSuppliers(viewer)]);
   const weekOptions = weeks.map((w) => ({ value: w, label: formatIsoDate(w) }));
   return (
     <form method="get" action={action} className="filters card" aria-label="Filters">
@@ -46,7 +45,7 @@ export function FilterForm({
         defaultValue={filter.weekTo}
         options={weekOptions}
       />
-      {showSupplier ? (
+      {viewer.role !== 'supplier' ? (
         <SelectField
           id="f-supplier"
           name="supplier"

@@ -4,6 +4,7 @@ import {
   addCalendarDays,
   addMigrationWeeks,
   calendarDaysBetween,
+  currentAndPreviousWeek,
   isIsoDate,
   isMigrateOnInWeek,
   isValidMigrationWeek,
@@ -199,5 +200,20 @@ describe('properties', () => {
         expect(migrationWeekOf(new Date(start.getTime() - 1))).toBe(addMigrationWeeks(week, -1));
       }),
     );
+  });
+});
+
+describe('currentAndPreviousWeek', () => {
+  it('gives the London Migration Week of now and the Monday before, across the October clock change', () => {
+    // After the clock goes back (25 Oct 2026), London is on GMT: 23:30 UTC on Sunday is still Sunday.
+    expect(currentAndPreviousWeek(new Date('2026-10-25T23:30:00Z'))).toEqual({
+      current: '2026-10-19',
+      previous: '2026-10-12',
+    });
+    // Sunday 29 Mar 2026 23:30 UTC is Monday 30 Mar 00:30 BST in London.
+    expect(currentAndPreviousWeek(new Date('2026-03-29T23:30:00Z'))).toEqual({
+      current: '2026-03-30',
+      previous: '2026-03-23',
+    });
   });
 });

@@ -147,3 +147,9 @@ export function migrationWeekStart(week: IsoDate): Date {
 export function migrationWeekEnd(week: IsoDate): Date {
   return migrationWeekStart(addMigrationWeeks(week, 1));
 }
+
+/** This Migration Week and the one before it, for "this week against last week" (London time). */
+export function currentAndPreviousWeek(now: Date): { current: IsoDate; previous: IsoDate } {
+  const current = migrationWeekOf(now);
+  return { current, previous: addMigrationWeeks(current, -1) };
+}

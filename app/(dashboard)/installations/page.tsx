@@ -5,8 +5,6 @@ import { InstallationTable } from '@/components/installations/installation-table
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { countInstallations, listInstallations } from '@/lib/data/installations';
-import { listMigrationWeeks } from '@/lib/data/overview';
-import { listVisibleSuppliers } from '@/lib/data/parties';
 import {
   type InstallationListQuery,
   installationListSchema,
@@ -28,16 +26,13 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
 export default async function InstallationsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const query = parseSearchParams(installationListSchema, await searchParams);
-  const [weeks, suppliers] = await Promise.all([listMigrationWeeks(viewer), listVisibleSuppliers(viewer)]);
   return (
     <div className="stack">
       <h1>Installations</h1>
       <FilterForm
+        viewer={viewer}
         action="/installations"
         filter={query}
-        weeks={weeks}
-        suppliers={suppliers}
-        showSupplier={viewer.role !== 'supplier'}
         extra={
           <>
             <div className="field">

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { currentAndPreviousWeek } from '@/lib/current-weeks';
 import { getOverview } from '@/lib/data/overview';
 import { installationFilterSchema, parseSearchParams } from '@/lib/filters/installations';
 import { searchParamsObject, withViewer } from '@/lib/http';
+import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 
 /** JSON for the overview's background refresh (react-query). */
 export function GET(request: Request) {
