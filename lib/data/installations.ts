@@ -300,7 +300,15 @@ export async function getInstallationTimeline(
     db
       .select()
       .from(migrationAuthorisations)
-      .where(eq(migrationAuthorisations.installationId, id))
+      .where(
+        and(
+          eq(migrationAuthorisations.installationId, id),
+          // A supplier sees its own MAs only: on a split supply, the other supplier's MAs are its business.
+          viewer.role === 'supplier'
+            ? eq(migrationAuthorisations.authorisingPartyId, viewer.supplierId)
+            : undefined,
+        ),
+      )
       .orderBy(asc(migrationAuthorisations.receivedAt)),
     i.installationType === 'active-only'
       ? Promise.resolve([])

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows, setDatabase } from '@/db/client';
-import { installationRollups, installations } from '@/db/schema';
+import { installationRollups, installations, migrationAuthorisations } from '@/db/schema';
 import { countInstallations, getInstallationTimeline, listInstallations } from '@/lib/data/installations';
 import { getOverview } from '@/lib/data/overview';
 import { installationListSchema } from '@/lib/filters/installations';
@@ -148,6 +148,28 @@ describeEachEngine('Installations data layer', (engine) => {
     // The supplier that does not own it cannot find it.
     expect((await listInstallations(supplierViewer(supplierA), list({ q: first.mpan }))).rows).toEqual([]);
     expect(await countInstallations(analyst, list({ q: first.mpan }))).toEqual({ value: 1, exact: true });
+  });
+
+  it('shows a supplier only its own Migration Authorisations on a split supply', async () => {
+    const [split] = await handle.db
+      .select()
+      .from(installations)
+      .where(eq(installations.splitSupply, true))
+      .limit(1);
+    if (!split) throw new Error('fixture missing');
+    const ma = (partyId: number) => ({
+      installationId: split.id,
+      authorisingPartyId: partyId,
+      migrationWeek: '2026-11-02',
+      migrateOn: '2026-11-03',
+      receivedAt: new Date('2026-10-28T10:00:00Z'),
+      validationStatus: 'accepted' as const,
+    });
+    await handle.db.insert(migrationAuthorisations).values([ma(supplierA), ma(supplierB)]);
+    expect((await getInstallationTimeline(analyst, split.id))?.authorisations).toHaveLength(2);
+    expect((await getInstallationTimeline(supplierViewer(supplierA), split.id))?.authorisations).toHaveLength(
+      1,
+    );
   });
 
   it('returns null for another supplier’s installation, exactly as for one that does not exist', async () => {
