@@ -161,15 +161,15 @@ export function OverviewLive({
         </table>
       </section>
 
+      <FailureBreakdown
+        id="by-code"
+        title="Failures by code"
+        keyLabel="Code"
+        bars={codeBars}
+        meaningOf={(code) => describeCode(code).description}
+        testId="failures-by-code"
+      />
       <div className="grid">
-        <FailureBreakdown
-          id="by-code"
-          title="Failures by code"
-          keyLabel="Code"
-          bars={codeBars}
-          meaningOf={(code) => describeCode(code).description}
-          testId="failures-by-code"
-        />
         <FailureBreakdown id="by-group" title="Failures by GroupID" keyLabel="GroupID" bars={groupBars} />
 
         <section className="card" aria-labelledby="this-week">

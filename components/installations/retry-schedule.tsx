@@ -7,7 +7,7 @@ export function RetryScheduleView({ schedule }: { schedule: RetrySchedule }) {
   const span = schedule.timeoutAt.getTime() - start || 1;
   const x = (t: number) => 10 + ((t - start) / span) * 580;
   return (
-    <figure className="card" style={{ margin: 0 }}>
+    <figure className="card" style={{ marginLeft: 0, marginRight: 0, marginBottom: 0 }}>
       <figcaption>
         <strong>Retry schedule that applied</strong> ({schedule.source}): {schedule.attempts.length} attempts,
         timeout {formatLondonDateTime(schedule.timeoutAt.toISOString())}. {schedule.onTimeout}
