@@ -46,6 +46,19 @@ test.describe('Signing in and out', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('Pages refuse to be framed and the session cookie is HttpOnly and SameSite', async ({
+    page,
+    context,
+    loginAs,
+  }) => {
+    const response = await page.goto('/login');
+    expect(response?.headers()['x-frame-options']).toBe('DENY');
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    await loginAs(ANALYST);
+    const session = (await context.cookies()).find((c) => c.name.includes('session_token'));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  });
+
   test('A session cookie is worthless after signing out', async ({ page, context, loginAs, shell }) => {
     await loginAs(ANALYST);
     const cookies = await context.cookies();
