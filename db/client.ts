@@ -23,20 +23,20 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export interface DatabaseLocation {
-  /** postgres://… selects PostgreSQL; otherwise the embedded PGlite is used. */
-  url?: string;
-  /** PGlite data directory, or 'memory://' for a throwaway database. */
-  dataDir?: string;
-}
+/** postgres://… selects PostgreSQL; otherwise a PGlite data directory, or 'memory://' for a throwaway one. */
+export type DatabaseLocation = { url: string; dataDir?: undefined } | { dataDir: string; url?: undefined };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
-export const DEFAULT_DATA_DIR = '.data/pglite';
+
+/** The folder for the embedded database and its companions (lock, auth secret): MCC_DATA_DIR or `.data`. */
+export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MCC_DATA_DIR || '.data';
+}
 
 /** Where the app's database lives, from the environment (README "Configuration"). */
 export function locationFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  return { dataDir: env.MCC_DATA_DIR ? path.join(env.MCC_DATA_DIR, 'pglite') : DEFAULT_DATA_DIR };
+  return { dataDir: path.join(dataRoot(env), 'pglite') };
 }
 
 function quoteIdent(name: string): string {
@@ -49,7 +49,7 @@ function copyStatement(table: string, columns: readonly string[], source: string
 
 /** Opens a database and applies every pending migration, so both engines always run the same schema. */
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
-  if (location.url) {
+  if (location.url !== undefined) {
     const client = postgres(location.url, { onnotice: () => {}, max: 10 });
     const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -68,7 +68,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     };
   }
 
-  const dataDir = location.dataDir ?? DEFAULT_DATA_DIR;
+  const { dataDir } = location;
   const inMemory = dataDir.startsWith('memory://');
   // PGlite has no lock of its own: a second process opening the directory silently corrupts it.
   const lock = inMemory ? undefined : acquireDataDirLock(dataDir);

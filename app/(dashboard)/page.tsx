@@ -8,13 +8,12 @@ import { getOverview } from '@/lib/data/overview';
 import {
   type InstallationFilter,
   installationFilterSchema,
+  type PageSearchParams,
   parseSearchParams,
 } from '@/lib/filters/installations';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 
 export const metadata: Metadata = { title: 'Overview' };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 async function OverviewWidgets({ viewer, filter }: { viewer: Viewer; filter: InstallationFilter }) {
   const weeks = currentAndPreviousWeek(new Date());
@@ -22,7 +21,7 @@ async function OverviewWidgets({ viewer, filter }: { viewer: Viewer; filter: Ins
   return <OverviewLive initial={overview} filter={filter} weeks={weeks} />;
 }
 
-export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   const viewer = await requireViewer();
   const filter = parseSearchParams(installationFilterSchema, await searchParams);
   return (

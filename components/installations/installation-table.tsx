@@ -3,20 +3,14 @@
 import Link from 'next/link';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
+import { LondonTime } from '@/components/ui/london-time';
 import type { InstallationCount, InstallationPage } from '@/lib/data/installations';
 import {
   type InstallationListQuery,
   type InstallationSort,
   toSearchParams,
 } from '@/lib/filters/installations';
-import {
-  formatCount,
-  formatIsoDate,
-  formatLondonDateTime,
-  formatUtc,
-  STATUS_LABELS,
-  TYPE_LABELS,
-} from '@/lib/format';
+import { formatCount, formatIsoDate, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { stage as stageInfo } from '@/lib/rules/stages';
 
 interface ListData {
@@ -62,13 +56,7 @@ export function InstallationTable({ initial, query }: { initial: ListData; query
           {total.exact ? formatCount(total.value) : `More than ${formatCount(total.value)}`} installation
           {total.value === 1 ? '' : 's'}
         </h2>
-        <LiveStatus
-          updatedAt={live.dataUpdatedAt}
-          paused={live.paused}
-          onToggle={() => live.setPaused(!live.paused)}
-          fetching={live.isFetching}
-          error={live.error}
-        />
+        <LiveStatus live={live} />
       </div>
       {page.rows.length === 0 ? (
         <p className="card empty-state">No installations match these filters.</p>
@@ -127,9 +115,7 @@ export function InstallationTable({ initial, query }: { initial: ListData; query
                   </td>
                   <td className="num">{row.attempts}</td>
                   <td>
-                    <time dateTime={row.lastChangedAt} title={formatUtc(row.lastChangedAt)}>
-                      {formatLondonDateTime(row.lastChangedAt)}
-                    </time>
+                    <LondonTime iso={row.lastChangedAt} />
                   </td>
                 </tr>
               ))}

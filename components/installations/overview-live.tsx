@@ -117,13 +117,7 @@ export function OverviewLive({
 
   return (
     <>
-      <LiveStatus
-        updatedAt={live.dataUpdatedAt}
-        paused={live.paused}
-        onToggle={() => live.setPaused(!live.paused)}
-        fetching={live.isFetching}
-        error={live.error}
-      />
+      <LiveStatus live={live} />
       <section className="card" aria-labelledby="by-stage">
         <h2 id="by-stage">Installations by stage and status</h2>
         <StackedBarChart

@@ -1,4 +1,5 @@
-import { formatLondonDateTime, formatUtc } from '@/lib/format';
+import { LondonTime } from '@/components/ui/london-time';
+import { formatLondonDateTime } from '@/lib/format';
 import type { RetrySchedule } from '@/lib/rules/retries';
 
 /** The device connectivity retries that applied (MEHRS 3.1), as a small timeline with its attempt times. */
@@ -32,9 +33,7 @@ export function RetryScheduleView({ schedule }: { schedule: RetrySchedule }) {
         <ol>
           {schedule.attempts.map((a) => (
             <li key={a.getTime()}>
-              <time dateTime={a.toISOString()} title={formatUtc(a.toISOString())}>
-                {formatLondonDateTime(a.toISOString())}
-              </time>
+              <LondonTime iso={a.toISOString()} />
             </li>
           ))}
         </ol>

@@ -1,5 +1,7 @@
 'use client';
 
+import type { LiveQuery } from './use-live-query';
+
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: '2-digit',
@@ -8,19 +10,8 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** "Updated 09:05:12 · Pause updates": the control every live view carries. */
-export function LiveStatus({
-  updatedAt,
-  paused,
-  onToggle,
-  fetching,
-  error,
-}: {
-  updatedAt: number;
-  paused: boolean;
-  onToggle: () => void;
-  fetching: boolean;
-  error: Error | null;
-}) {
+export function LiveStatus({ live }: { live: LiveQuery<unknown> }) {
+  const { dataUpdatedAt: updatedAt, paused, isFetching: fetching, error } = live;
   return (
     <div className="live-status">
       <span aria-live="polite" className="muted">
@@ -32,7 +23,12 @@ export function LiveStatus({
             ? 'Refreshing…'
             : `Updated ${timeFormat.format(updatedAt)}${paused ? ' · updates paused' : ''}`}
       </span>
-      <button type="button" className="button secondary" aria-pressed={paused} onClick={onToggle}>
+      <button
+        type="button"
+        className="button secondary"
+        aria-pressed={paused}
+        onClick={() => live.setPaused(!paused)}
+      >
         {paused ? 'Resume updates' : 'Pause updates'}
       </button>
     </div>

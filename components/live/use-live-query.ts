@@ -26,3 +26,5 @@ export function useLiveQuery<T>(url: string, initialData: T) {
   // initialData guarantees data is present; the overloads cannot see that through a generic T.
   return { ...query, data: query.data as T, paused, setPaused };
 }
+
+export type LiveQuery<T> = ReturnType<typeof useLiveQuery<T>>;

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { signOut } from '@/app/(dashboard)/actions';
 import { ROLE_LABELS, type Viewer } from '@/lib/auth/viewer';
 import { type NavItem, NavLinks } from './nav-links';
 
@@ -20,10 +19,13 @@ function navigationFor(viewer: Viewer): NavItem[] {
 export function AppShell({
   viewer,
   organisation,
+  signOut,
   children,
 }: {
   viewer: Viewer;
   organisation: string | null;
+  /** The sign-out server action (it lives beside its route, app/(dashboard)/actions.ts). */
+  signOut: () => Promise<void>;
   children: ReactNode;
 }) {
   return (

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
-import { type Database, getDb } from '@/db/client';
+import { type Database, dataRoot, getDb } from '@/db/client';
 import * as schema from '@/db/schema';
 import { hashPassword, verifyPassword } from './password';
 
@@ -18,7 +18,7 @@ const SESSION_SECONDS = 12 * 60 * 60;
  */
 function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  const file = path.join(process.env.MCC_DATA_DIR ?? '.data', 'auth-secret');
+  const file = path.join(dataRoot(), 'auth-secret');
   if (!fs.existsSync(file)) {
     if (process.env.DATABASE_URL) {
       console.warn(

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import {
+  type InstallationEvent,
   incidentInstallations,
   incidents,
   installationEvents,
@@ -215,17 +216,10 @@ export interface InstallationDetail extends InstallationRow {
   smso: string;
 }
 
-export interface InstallationEventDto {
-  id: number;
-  attempt: number;
+/** A stored event as the page gets it: no foreign key, the instant as an ISO string. */
+export type InstallationEventDto = Omit<InstallationEvent, 'installationId' | 'occurredAt'> & {
   occurredAt: string;
-  stage: StageId;
-  status: InstallationStatus;
-  code: string | null;
-  failedStep: string | null;
-  scenario: string | null;
-  note: string | null;
-}
+};
 
 export interface InstallationTimeline {
   installation: InstallationDetail;
@@ -330,17 +324,7 @@ export async function getInstallationTimeline(
       lastFailedStep: i.lastFailedStep,
       smso: row.smsoName,
     },
-    events: events.map((e) => ({
-      id: e.id,
-      attempt: e.attempt,
-      occurredAt: e.occurredAt.toISOString(),
-      stage: e.stage,
-      status: e.status,
-      code: e.code,
-      failedStep: e.failedStep,
-      scenario: e.scenario,
-      note: e.note,
-    })),
+    events: events.map(({ installationId: _, ...e }) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
     incidents: linkedIncidents,
     authorisations: authorisations.map((a) => ({
       id: a.id,

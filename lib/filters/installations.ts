@@ -45,6 +45,9 @@ export const installationListSchema = installationFilterSchema.extend({
 });
 export type InstallationListQuery = z.infer<typeof installationListSchema>;
 
+/** Next's `searchParams` prop for a page. */
+export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
 /** Reads Next's searchParams (string | string[]) into the schema. */
 export function parseSearchParams<T extends z.ZodType>(
   schema: T,

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { type ActionResult, fail, submittedValues } from '@/lib/actions/result';
 import { getAuth } from '@/lib/auth/auth';
-import { isThrottled } from '@/lib/auth/throttle';
+import { isThrottled, LOGIN_THROTTLE } from '@/lib/auth/throttle';
 import { clearLoginFailures, countRecentLoginFailures, recordLoginFailure } from '@/lib/data/login-failures';
 
 const signInInput = z.object({
@@ -42,9 +42,13 @@ export async function signIn(_previous: ActionResult | undefined, form: FormData
   const now = new Date();
 
   if (isThrottled(await countRecentLoginFailures(email, address, now))) {
-    return fail('throttled', 'Too many failed sign-in attempts. Wait 15 minutes, then try again.', {
-      values: submittedValues(form),
-    });
+    return fail(
+      'throttled',
+      `Too many failed sign-in attempts. Wait ${LOGIN_THROTTLE.windowMinutes} minutes, then try again.`,
+      {
+        values: submittedValues(form),
+      },
+    );
   }
   try {
     const auth = await getAuth();

@@ -8,12 +8,11 @@ import { countInstallations, listInstallations } from '@/lib/data/installations'
 import {
   type InstallationListQuery,
   installationListSchema,
+  type PageSearchParams,
   parseSearchParams,
 } from '@/lib/filters/installations';
 
 export const metadata: Metadata = { title: 'Installations' };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 async function Results({ viewer, query }: { viewer: Viewer; query: InstallationListQuery }) {
   const [page, total] = await Promise.all([
@@ -23,7 +22,7 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
   return <InstallationTable initial={{ page, total }} query={query} />;
 }
 
-export default async function InstallationsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function InstallationsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const viewer = await requireViewer();
   const query = parseSearchParams(installationListSchema, await searchParams);
   return (

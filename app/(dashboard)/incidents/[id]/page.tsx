@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LondonTime } from '@/components/ui/london-time';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getIncident } from '@/lib/data/incidents';
-import { formatLondonDateTime, formatUtc } from '@/lib/format';
+import { formatLondonDateTime } from '@/lib/format';
 import { clockFor } from '@/lib/incident-clock';
 import { scenario } from '@/lib/rules/scenarios';
 
@@ -48,9 +49,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <dd>{incident.category}</dd>
           <dt>Raised</dt>
           <dd>
-            <time dateTime={incident.raisedAt} title={formatUtc(incident.raisedAt)}>
-              {formatLondonDateTime(incident.raisedAt)}
-            </time>
+            <LondonTime iso={incident.raisedAt} />
           </dd>
           <dt>Target resolution</dt>
           <dd data-testid="incident-clock">
@@ -73,10 +72,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <ol className="timeline">
           {incident.history.map((h) => (
             <li key={`${h.at}-${h.status}`}>
-              <time dateTime={h.at} title={formatUtc(h.at)}>
-                {formatLondonDateTime(h.at)}
-              </time>{' '}
-              · {h.status} · category {h.category}
+              <LondonTime iso={h.at} /> · {h.status} · category {h.category}
               {h.note ? <div className="muted">{h.note}</div> : null}
             </li>
           ))}
@@ -87,7 +83,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <h2 id="incident-notes">Notes</h2>
           {incident.notes.map((n) => (
             <p key={n.at}>
-              <time dateTime={n.at}>{formatLondonDateTime(n.at)}</time>: {n.body}
+              <LondonTime iso={n.at} />: {n.body}
             </p>
           ))}
         </section>

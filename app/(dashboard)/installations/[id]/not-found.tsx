@@ -1,13 +1,5 @@
-import Link from 'next/link';
+import { NotFoundCard } from '@/components/ui/not-found-card';
 
 export default function InstallationNotFound() {
-  return (
-    <div className="card empty-state">
-      <h1>Installation not found</h1>
-      <p>There is no installation with this number that you can see.</p>
-      <p>
-        <Link href="/installations">Back to installations</Link>
-      </p>
-    </div>
-  );
+  return <NotFoundCard thing="installation" backHref="/installations" backLabel="Back to installations" />;
 }

@@ -3,23 +3,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NextMove } from '@/components/installations/next-move';
 import { RetryScheduleView } from '@/components/installations/retry-schedule';
+import { LondonTime } from '@/components/ui/london-time';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getInstallationTimeline, type InstallationTimeline } from '@/lib/data/installations';
-import { formatIsoDate, formatLondonDateTime, formatUtc, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
+import { formatIsoDate, formatLondonDateTime, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { describeCode, errorCode } from '@/lib/rules/codes';
 import { deviceConnectivityAttempts } from '@/lib/rules/retries';
 import { scenario } from '@/lib/rules/scenarios';
 import { stage as stageInfo } from '@/lib/rules/stages';
 
 export const metadata: Metadata = { title: 'Installation' };
-
-function Time({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={formatUtc(iso)}>
-      {formatLondonDateTime(iso)}
-    </time>
-  );
-}
 
 /** For each device connectivity timeout (MEHRS 2.6.2), the retry schedule from when device validation began. */
 function connectivitySchedules({ installation, events }: InstallationTimeline) {
@@ -126,7 +119,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
               const section = e.scenario ? scenario(e.scenario) : undefined;
               return (
                 <li key={e.id} className={e.status}>
-                  <Time iso={e.occurredAt} /> · attempt {e.attempt} ·{' '}
+                  <LondonTime iso={e.occurredAt} /> · attempt {e.attempt} ·{' '}
                   <strong>{stageInfo(e.stage).label}</strong> · {STATUS_LABELS[e.status]}
                   {e.code ? (
                     <div>
@@ -184,7 +177,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
               {authorisations.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <Time iso={a.receivedAt} />
+                    <LondonTime iso={a.receivedAt} />
                   </td>
                   <td>{formatIsoDate(a.migrationWeek)}</td>
                   <td>
