@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SelectField } from '@/components/ui/select-field';
+import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listMigrationWeeks } from '@/lib/data/overview';
 import { listVisibleSuppliers } from '@/lib/data/parties';
@@ -45,7 +46,7 @@ export async function FilterForm({
         defaultValue={filter.weekTo}
         options={weekOptions}
       />
-      {viewer.role !== 'supplier' ? (
+      {can(viewer, 'migration.viewAll') ? (
         <SelectField
           id="f-supplier"
           name="supplier"

@@ -1,20 +1,7 @@
 import type { ReactNode } from 'react';
-import { ROLE_LABELS, type Viewer } from '@/lib/auth/viewer';
-import { type NavItem, NavLinks } from './nav-links';
-
-/** The product's areas; MCC-only areas are hidden from suppliers (their pages refuse them too). */
-function navigationFor(viewer: Viewer): NavItem[] {
-  const mcc = viewer.role !== 'supplier';
-  return [
-    { href: '/', label: 'Overview' },
-    { href: '/installations', label: 'Installations' },
-    { href: '/incidents', label: 'Incidents' },
-    ...(mcc ? [{ href: '/triage', label: 'Dormant triage' }] : []),
-    { href: '/demand', label: 'Demand' },
-    { href: '/reports', label: 'Reports' },
-    ...(viewer.role === 'admin' ? [{ href: '/admin/users', label: 'Users' }] : []),
-  ];
-}
+import { areasFor, ROLE_LABELS } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
+import { NavLinks } from './nav-links';
 
 export function AppShell({
   viewer,
@@ -38,7 +25,7 @@ export function AppShell({
           Migration Control Centre
           <small>SMETS1 migration</small>
         </div>
-        <NavLinks items={navigationFor(viewer)} />
+        <NavLinks items={areasFor(viewer).map(({ href, label }) => ({ href, label }))} />
       </nav>
       <div className="shell-main">
         <header className="shell-header">

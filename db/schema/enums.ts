@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { ROLES } from '@/lib/auth/permissions';
 import {
   GROUP_IDS,
   INCIDENT_STATUSES,
@@ -17,4 +18,4 @@ export const installationStatus = pgEnum('installation_status', INSTALLATION_STA
 export const installationType = pgEnum('installation_type', INSTALLATION_TYPES);
 export const meterState = pgEnum('meter_state', METER_STATES);
 export const incidentStatus = pgEnum('incident_status', INCIDENT_STATUSES);
-export const userRole = pgEnum('user_role', ['analyst', 'supplier', 'admin']);
+export const userRole = pgEnum('user_role', ROLES);

@@ -1,22 +1,22 @@
 import 'server-only';
 import type { z } from 'zod';
-import { getViewer, type Role, type Viewer } from '@/lib/auth/viewer';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { DomainError } from '@/lib/errors';
 import { type ActionResult, fail, submittedValues } from './result';
 
 /**
- * Builds a server action that cannot forget the order: authenticate → authorise (role) → validate (zod) → act.
+ * Builds a server action that cannot forget the order: authenticate → authorise (permission) → validate (zod) → act.
  * The data layer checks the viewer again; this is the first line, not the only one.
  */
 export function authorisedAction<S extends z.ZodType, T>(
-  options: { roles: readonly Role[]; input: S },
+  options: { permission: Permission; input: S },
   act: (viewer: Viewer, input: z.infer<S>) => Promise<T>,
 ) {
   return async (_previous: ActionResult<T> | undefined, form: FormData): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
     if (!viewer) return fail('unauthenticated', 'Your session has ended. Sign in again.');
-    if (!options.roles.includes(viewer.role))
-      return fail('forbidden', 'You do not have permission to do that.');
+    if (!can(viewer, options.permission)) return fail('forbidden', 'You do not have permission to do that.');
     const parsed = options.input.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

@@ -1,16 +1,14 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { getAuth } from './auth';
-
-const ROLES = ['analyst', 'supplier', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { can, type Permission, ROLES, type Role } from './permissions';
 
 /** The signed-in person, as every data-layer call receives it. A supplier viewer is bound to one party. */
 export type Viewer =
-  | { userId: string; name: string; email: string; role: 'analyst' | 'admin'; supplierId: null }
+  | { userId: string; name: string; email: string; role: Exclude<Role, 'supplier'>; supplierId: null }
   | { userId: string; name: string; email: string; role: 'supplier'; supplierId: number };
 
 const sessionUser = z.object({
@@ -46,8 +44,12 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  analyst: 'MCC analyst',
-  supplier: 'Supplier user',
-  admin: 'Administrator',
-};
+/**
+ * For pages: the viewer if it holds the permission. Signed out goes to sign-in; lacking the permission answers
+ * 404, exactly like an area that does not exist.
+ */
+export async function requirePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer, permission)) notFound();
+  return viewer;
+}

@@ -1,11 +1,12 @@
 import 'server-only';
 import { eq, or, type SQL } from 'drizzle-orm';
 import { installations } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 
 /** Analysts and admins see the whole migration; a supplier only what it is Responsible Supplier for. */
 export function seesEverything(viewer: Viewer): boolean {
-  return viewer.role !== 'supplier';
+  return can(viewer, 'migration.viewAll');
 }
 
 /**

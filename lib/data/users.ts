@@ -4,12 +4,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { accounts, parties, sessions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import type { Role, Viewer } from '@/lib/auth/viewer';
+import { can, type Role } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { recordAudit } from './audit';
 
 function assertAdmin(viewer: Viewer) {
-  if (viewer.role !== 'admin') throw new ForbiddenError('Only administrators manage users.');
+  if (!can(viewer, 'users.manage')) throw new ForbiddenError('Only administrators manage users.');
 }
 
 export interface UserSummary {

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ComingSoon } from '@/components/ui/coming-soon';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requirePermission } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: 'Dormant triage' };
 
 export default async function TriagePage() {
   // Dormant triage is the MCC's job (MEHRS section 4): suppliers do not have this area.
-  if ((await requireViewer()).role === 'supplier') notFound();
+  await requirePermission('triage.view');
   return (
     <ComingSoon
       title="Dormant triage"

@@ -23,7 +23,7 @@ const newUserInput = z
   });
 
 export const createUserAction = authorisedAction(
-  { roles: ['admin'], input: newUserInput },
+  { permission: 'users.manage', input: newUserInput },
   async (viewer, input) => {
     const created = await createUser(viewer, input);
     revalidatePath('/admin/users');
@@ -32,7 +32,7 @@ export const createUserAction = authorisedAction(
 );
 
 export const deleteUserAction = authorisedAction(
-  { roles: ['admin'], input: z.object({ userId: z.string().min(1).max(64) }) },
+  { permission: 'users.manage', input: z.object({ userId: z.string().min(1).max(64) }) },
   async (viewer, { userId }) => {
     await deleteUser(viewer, userId);
     revalidatePath('/admin/users');

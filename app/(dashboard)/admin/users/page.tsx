@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requirePermission } from '@/lib/auth/viewer';
 import { listVisibleSuppliers } from '@/lib/data/parties';
 import { listUsers } from '@/lib/data/users';
 import { formatLondonDateTime } from '@/lib/format';
@@ -10,8 +9,7 @@ import { NewUserForm } from './new-user-form';
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const viewer = await requireViewer();
-  if (viewer.role !== 'admin') notFound();
+  const viewer = await requirePermission('users.manage');
   const [users, suppliers] = await Promise.all([listUsers(viewer), listVisibleSuppliers(viewer)]);
   return (
     <div className="stack">
