@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { LondonTime } from '@/components/ui/london-time';
 import type { InstallationCount, InstallationPage } from '@/lib/data/installations';
 import {
@@ -123,18 +124,7 @@ export function InstallationTable({ initial, query }: { initial: ListData; query
           </table>
         </div>
       )}
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? (
-          <Link className="button secondary" href={firstHref}>
-            First page
-          </Link>
-        ) : null}
-        {nextHref ? (
-          <Link className="button secondary" href={nextHref}>
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <KeysetPager firstHref={firstHref} nextHref={nextHref} />
     </section>
   );
 }

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+
+export interface Column<Row> {
+  /** Stable key; also the column's `data-column` attribute for tests. */
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  numeric?: boolean;
+  /** A header that is itself a control (a sort link) replaces the plain header cell's content. */
+  headerProps?: { 'aria-sort'?: 'ascending' | 'descending' };
+}
+
+/**
+ * The product's table: a caption for screen readers, column headers with scope, a horizontal scroll container
+ * on narrow screens, and one empty-state sentence instead of an empty grid.
+ */
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  testId,
+}: {
+  caption: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  empty: string;
+  testId?: string;
+}) {
+  if (rows.length === 0) return <p className="empty-state">{empty}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} {...c.headerProps}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <td key={c.key} data-column={c.key} className={c.numeric ? 'num' : undefined}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
