@@ -16,5 +16,7 @@ export default defineConfig({
     // One PGlite per test file; files in parallel would only fight for the two cores.
     fileParallelism: true,
     maxWorkers: 2,
+    // Order must never matter: every test owns its data. A failure prints the seed to replay it.
+    sequence: { shuffle: true },
   },
 });

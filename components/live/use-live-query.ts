@@ -23,8 +23,13 @@ export function useLiveQuery<T>(url: string, initialData: T) {
     initialDataUpdatedAt: Date.now(),
     refetchInterval: paused ? false : LIVE_REFRESH_MS,
   });
+  // Resuming fetches at once: a reader who resumes expects today's figures, not ones up to 30 s older.
+  const setPausedAndCatchUp = (next: boolean) => {
+    setPaused(next);
+    if (!next) void query.refetch();
+  };
   // initialData guarantees data is present; the overloads cannot see that through a generic T.
-  return { ...query, data: query.data as T, paused, setPaused };
+  return { ...query, data: query.data as T, paused, setPaused: setPausedAndCatchUp };
 }
 
 export type LiveQuery<T> = ReturnType<typeof useLiveQuery<T>>;

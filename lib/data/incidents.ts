@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, exists, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Database, getDb } from '@/db/client';
+import { getDb } from '@/db/client';
 import {
   incidentEvents,
   incidentInstallations,
@@ -13,31 +13,7 @@ import {
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { IncidentStatus } from '@/lib/rules/types';
-import { installationsVisibleTo } from './scope';
-
-/**
- * A supplier sees an incident when it is an Interested Party (MEHRS 2: notified through the SSI) or one of
- * its installations is affected; the MCC sees every incident.
- */
-function incidentsVisibleTo(db: Database, viewer: Viewer): SQL | undefined {
-  if (viewer.role !== 'supplier') return undefined;
-  const interested = incidentInterestedParties;
-  return or(
-    exists(
-      db
-        .select({ one: interested.incidentId })
-        .from(interested)
-        .where(and(eq(interested.incidentId, incidents.id), eq(interested.partyId, viewer.supplierId))),
-    ),
-    exists(
-      db
-        .select({ one: incidentInstallations.incidentId })
-        .from(incidentInstallations)
-        .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
-        .where(and(eq(incidentInstallations.incidentId, incidents.id), installationsVisibleTo(viewer))),
-    ),
-  );
-}
+import { incidentsVisibleTo, installationsVisibleTo, interestedPartiesFor } from './scope';
 
 export interface IncidentDetail {
   id: number;
@@ -69,7 +45,7 @@ export async function getIncident(viewer: Viewer, id: number): Promise<IncidentD
     .from(incidents)
     .innerJoin(raisedBy, eq(raisedBy.id, incidents.raisedByPartyId))
     .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
-    .where(and(eq(incidents.id, id), incidentsVisibleTo(db, viewer)));
+    .where(and(eq(incidents.id, id), incidentsVisibleTo(viewer)));
   if (!row) return null;
 
   const [history, notes, interested, affected] = await Promise.all([
@@ -113,8 +89,10 @@ export async function getIncident(viewer: Viewer, id: number): Promise<IncidentD
       note: h.note,
     })),
     notes: notes.map((n) => ({ at: n.at.toISOString(), body: n.body })),
-    // A supplier learns which parties are interested only when it is one of them; never the other suppliers.
-    interestedParties: viewer.role === 'supplier' ? [] : interested.map((p) => p.name),
+    interestedParties: interestedPartiesFor(
+      viewer,
+      interested.map((p) => p.name),
+    ),
     installations: affected,
   };
 }

@@ -3,12 +3,7 @@ import { and, eq, gte, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import { installationRollups, installations, ROLLUP_ALL_WEEKS, ROLLUP_NO_WEEK } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter } from '@/lib/filters/installations';
-import { installationsVisibleTo, rollupScope, seesEverything } from './scope';
-
-/** The rollup scope for a viewer and filter: a supplier is always itself; an analyst may pick one. */
-export function effectiveRollupScope(viewer: Viewer, filter: InstallationFilter): number {
-  return seesEverything(viewer) && filter.supplier ? filter.supplier : rollupScope(viewer);
-}
+import { chosenSupplierClause, effectiveRollupScope, installationsVisibleTo } from './scope';
 
 /** The smallest digit string greater than every string starting with `prefix`, or null if none (all 9s). */
 function prefixUpperBound(prefix: string): string | null {
@@ -28,14 +23,8 @@ export function installationClauses(viewer: Viewer, filter: InstallationFilter):
   const clauses: SQL[] = [];
   const scope = installationsVisibleTo(viewer);
   if (scope) clauses.push(scope);
-  if (filter.supplier && seesEverything(viewer)) {
-    clauses.push(
-      or(
-        eq(installations.electricitySupplierId, filter.supplier),
-        eq(installations.gasSupplierId, filter.supplier),
-      ) as SQL,
-    );
-  }
+  const chosenSupplier = chosenSupplierClause(viewer, filter.supplier);
+  if (chosenSupplier) clauses.push(chosenSupplier);
   if (filter.weekFrom) clauses.push(gte(installations.migrationWeek, filter.weekFrom));
   if (filter.weekTo) clauses.push(lte(installations.migrationWeek, filter.weekTo));
   if (filter.groupId) clauses.push(eq(installations.groupId, filter.groupId));

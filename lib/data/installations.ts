@@ -18,7 +18,7 @@ import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/in
 import { describeCode } from '@/lib/rules/codes';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { installationClauses, rollupClauses } from './installation-filters';
-import { installationsVisibleTo } from './scope';
+import { authorisationsVisibleTo, installationsVisibleTo, supplierNameFor } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -48,16 +48,8 @@ export interface InstallationPage {
   nextCursor: string | null;
 }
 
-const OTHER_SUPPLIER = 'Other supplier';
 const electricitySupplier = alias(parties, 'electricity_supplier');
 const gasSupplier = alias(parties, 'gas_supplier');
-
-/** The name a viewer may see for a meter's supplier: a supplier never learns who the other one is. */
-function supplierLabel(viewer: Viewer, supplierId: number | null, name: string | null): string | null {
-  if (supplierId === null) return null;
-  if (viewer.role === 'supplier' && supplierId !== viewer.supplierId) return OTHER_SUPPLIER;
-  return name;
-}
 
 type InstallationRecord = typeof installations.$inferSelect;
 
@@ -87,8 +79,8 @@ function toInstallationRow(
     id: i.id,
     mpan: i.mpan,
     mprn: i.mprn,
-    electricitySupplier: supplierLabel(viewer, i.electricitySupplierId, names.electricity),
-    gasSupplier: supplierLabel(viewer, i.gasSupplierId, names.gas),
+    electricitySupplier: supplierNameFor(viewer, i.electricitySupplierId, names.electricity),
+    gasSupplier: supplierNameFor(viewer, i.gasSupplierId, names.gas),
     groupId: i.groupId,
     type: i.installationType,
     splitSupply: i.splitSupply,
@@ -294,15 +286,7 @@ export async function getInstallationTimeline(
     db
       .select()
       .from(migrationAuthorisations)
-      .where(
-        and(
-          eq(migrationAuthorisations.installationId, id),
-          // A supplier sees its own MAs only: on a split supply, the other supplier's MAs are its business.
-          viewer.role === 'supplier'
-            ? eq(migrationAuthorisations.authorisingPartyId, viewer.supplierId)
-            : undefined,
-        ),
-      )
+      .where(and(eq(migrationAuthorisations.installationId, id), authorisationsVisibleTo(viewer)))
       .orderBy(asc(migrationAuthorisations.receivedAt)),
     i.installationType === 'active-only'
       ? Promise.resolve([])

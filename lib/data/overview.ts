@@ -5,7 +5,8 @@ import { installationRollups, ROLLUP_ALL_WEEKS, ROLLUP_NO_CODE, ROLLUP_NO_WEEK }
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
-import { effectiveRollupScope, rollupClauses } from './installation-filters';
+import { rollupClauses } from './installation-filters';
+import { effectiveRollupScope } from './scope';
 
 /** How many failure codes the overview ranks. */
 export const TOP_FAILURE_CODES = 10;

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { suppliersVisibleTo, viewerParty } from './scope';
 
 export interface SupplierOption {
   id: number;
@@ -13,21 +14,18 @@ export interface SupplierOption {
 /** Suppliers the viewer may filter by: all of them for the MCC, only its own for a supplier. */
 export async function listVisibleSuppliers(viewer: Viewer): Promise<SupplierOption[]> {
   const db = await getDb();
-  const where = viewer.role === 'supplier' ? eq(parties.id, viewer.supplierId) : eq(parties.role, 'supplier');
   return db
     .select({ id: parties.id, name: parties.name, slug: parties.slug })
     .from(parties)
-    .where(where)
+    .where(suppliersVisibleTo(viewer))
     .orderBy(asc(parties.name));
 }
 
 /** The name shown beside a supplier user in the shell; null for MCC staff. */
 export async function getViewerOrganisation(viewer: Viewer): Promise<string | null> {
-  if (viewer.role !== 'supplier') return null;
+  const partyId = viewerParty(viewer);
+  if (partyId === null) return null;
   const db = await getDb();
-  const [row] = await db
-    .select({ name: parties.name })
-    .from(parties)
-    .where(eq(parties.id, viewer.supplierId));
+  const [row] = await db.select({ name: parties.name }).from(parties).where(eq(parties.id, partyId));
   return row?.name ?? null;
 }

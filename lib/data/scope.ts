@@ -1,6 +1,14 @@
 import 'server-only';
-import { eq, or, type SQL } from 'drizzle-orm';
-import { installations } from '@/db/schema';
+import { and, eq, exists, or, type SQL, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import {
+  incidentInstallations,
+  incidentInterestedParties,
+  incidents,
+  installations,
+  migrationAuthorisations,
+  parties,
+} from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 
@@ -10,11 +18,16 @@ export function seesEverything(viewer: Viewer): boolean {
 }
 
 /**
- * The one place supplier scoping of installations is decided: every installation query ANDs this in.
- * Undefined means no restriction.
+ * Every visibility and redaction decision of the data layer lives in this file, one function per table or view,
+ * so no query can forget the supplier wall (tests/architecture.test.ts keeps it that way). Undefined means no
+ * restriction.
  */
+
+// ── Installations ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A supplier sees the installations it is Responsible Supplier for (either fuel). */
 export function installationsVisibleTo(viewer: Viewer): SQL | undefined {
-  if (viewer.role !== 'supplier') return undefined;
+  if (seesEverything(viewer) || viewer.supplierId === null) return undefined;
   return or(
     eq(installations.electricitySupplierId, viewer.supplierId),
     eq(installations.gasSupplierId, viewer.supplierId),
@@ -23,5 +36,87 @@ export function installationsVisibleTo(viewer: Viewer): SQL | undefined {
 
 /** The rollup scope key (db/schema/rollups.ts): 0 is the whole migration. */
 export function rollupScope(viewer: Viewer): number {
-  return viewer.role === 'supplier' ? viewer.supplierId : 0;
+  return seesEverything(viewer) ? 0 : (viewer.supplierId ?? 0);
+}
+
+/** The rollup scope for a viewer and a chosen supplier: a supplier is always itself; an analyst may pick one. */
+export function effectiveRollupScope(viewer: Viewer, filter: { supplier?: number }): number {
+  return seesEverything(viewer) && filter.supplier ? filter.supplier : rollupScope(viewer);
+}
+
+/**
+ * An analyst's supplier filter. A supplier's own choice is ignored: its scope already decides, and honouring a
+ * forged `supplier` parameter must never widen or shift it.
+ */
+export function chosenSupplierClause(viewer: Viewer, supplierId: number | undefined): SQL | undefined {
+  if (!supplierId || !seesEverything(viewer)) return undefined;
+  return or(eq(installations.electricitySupplierId, supplierId), eq(installations.gasSupplierId, supplierId));
+}
+
+// ── Parties and their names ──────────────────────────────────────────────────────────────────────────────────
+
+export const OTHER_SUPPLIER = 'Other supplier';
+
+/** The name a viewer may see for a meter's supplier: a supplier never learns who the other one is. */
+export function supplierNameFor(
+  viewer: Viewer,
+  supplierId: number | null,
+  name: string | null,
+): string | null {
+  if (supplierId === null) return null;
+  if (!seesEverything(viewer) && supplierId !== viewer.supplierId) return OTHER_SUPPLIER;
+  return name;
+}
+
+/** Suppliers the viewer may choose in a filter: all of them for the MCC, only itself for a supplier. */
+export function suppliersVisibleTo(viewer: Viewer): SQL {
+  if (seesEverything(viewer) || viewer.supplierId === null) return eq(parties.role, 'supplier');
+  return eq(parties.id, viewer.supplierId);
+}
+
+/** The party a supplier viewer belongs to; null for MCC staff, who act for no supplier. */
+export function viewerParty(viewer: Viewer): number | null {
+  return seesEverything(viewer) ? null : viewer.supplierId;
+}
+
+// ── Migration Authorisations ─────────────────────────────────────────────────────────────────────────────────
+
+/** A supplier sees its own MAs only: on a split supply, the other supplier's MAs are that supplier's business. */
+export function authorisationsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (seesEverything(viewer) || viewer.supplierId === null) return undefined;
+  return eq(migrationAuthorisations.authorisingPartyId, viewer.supplierId);
+}
+
+// ── Incidents ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Subqueries need no connection: a standalone builder keeps scope functions free of the database handle. */
+const subquery = new QueryBuilder();
+
+/**
+ * A supplier sees an incident when it is an Interested Party (MEHRS 2: notified through the SSI) or one of
+ * its installations is affected; the MCC sees every incident.
+ */
+export function incidentsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (seesEverything(viewer) || viewer.supplierId === null) return undefined;
+  const interested = incidentInterestedParties;
+  return or(
+    exists(
+      subquery
+        .select({ one: sql`1` })
+        .from(interested)
+        .where(and(eq(interested.incidentId, incidents.id), eq(interested.partyId, viewer.supplierId))),
+    ),
+    exists(
+      subquery
+        .select({ one: sql`1` })
+        .from(incidentInstallations)
+        .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
+        .where(and(eq(incidentInstallations.incidentId, incidents.id), installationsVisibleTo(viewer))),
+    ),
+  );
+}
+
+/** A supplier learns which parties are interested only when it is one of them; never the other suppliers. */
+export function interestedPartiesFor(viewer: Viewer, names: string[]): string[] {
+  return seesEverything(viewer) ? names : [];
 }

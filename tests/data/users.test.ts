@@ -45,11 +45,17 @@ describeEachEngine('Users and sign-in throttling', (engine) => {
   });
 
   it('refuses a duplicate email and a supplier user without a real supplier, changing nothing', async () => {
+    await createUser(admin, {
+      name: 'First',
+      email: 'dup@example.com',
+      role: 'analyst',
+      password: 'long enough pass',
+    });
     const before = (await listUsers(admin)).length;
     await expect(
       createUser(admin, {
         name: 'Dup',
-        email: 's1@example.com',
+        email: 'dup@example.com',
         role: 'analyst',
         password: 'long enough pass',
       }),
