@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -114,8 +115,28 @@ export function getDatabase(): Promise<DatabaseHandle> {
   return g.__mccDatabase;
 }
 
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Marks the async context of an open transaction, so a stray getDb() inside it fails loudly on both engines. */
+const openTransaction = new AsyncLocalStorage<true>();
+
 export async function getDb(): Promise<Database> {
+  if (openTransaction.getStore()) {
+    // On PGlite (one connection) this would wait for the transaction that is waiting for it: a deadlock that
+    // PostgreSQL's pool hides, so CI would never see it. Refuse it everywhere instead.
+    throw new Error('getDb() was called inside a transaction: pass the transaction down instead.');
+  }
   return (await getDatabase()).db;
+}
+
+/**
+ * Runs `work` in the caller's transaction when there is one, or in a new one: data-layer writes take an optional
+ * `tx` and call this, so a use case with several writes composes them into one commit.
+ */
+export async function inTransaction<T>(tx: Transaction | undefined, work: (tx: Transaction) => Promise<T>) {
+  if (tx) return work(tx);
+  const db = await getDb();
+  return db.transaction((newTx) => openTransaction.run(true, () => work(newTx)));
 }
 
 /** Makes an already-open database the process-wide one (tests and CLIs that open their own). */

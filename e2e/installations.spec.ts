@@ -133,11 +133,15 @@ test.describe('Installations by stage and failure', () => {
     await expect(page.getByText('updates paused')).toBeVisible();
     // Resuming refreshes at once, with the same filters, and the control says updates are live again.
     const refreshed = page.waitForResponse(
-      (response) => response.url().includes('/api/installations?') && response.url().includes('status=failed'),
+      (response) =>
+        response.url().includes('/api/installations?') && response.url().includes('status=failed'),
     );
     await page.getByRole('button', { name: 'Resume updates' }).click();
     expect((await refreshed).status()).toBe(200);
-    await expect(page.getByRole('button', { name: 'Pause updates' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: 'Pause updates' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     await expect(page.getByText('updates paused')).toHaveCount(0);
     await expect(page).toHaveURL(/status=failed/);
   });

@@ -4,6 +4,8 @@
  * admins add users in the app. The password comes from the environment so it never lands in shell history.
  */
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { emailField, MIN_PASSWORD_LENGTH, passwordField, personNameField } from '@/lib/auth/fields';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createUser } from '@/lib/data/users';
 import { DomainError } from '@/lib/errors';
@@ -20,10 +22,14 @@ const SYSTEM: Viewer = {
 };
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
-const password = process.env.MCC_ADMIN_PASSWORD ?? '';
-if (!values.email || !values.name || password.length < 12) {
+// The same field rules as the admin form (lib/auth/fields.ts).
+const input = z
+  .object({ email: emailField, name: personNameField, password: passwordField })
+  .safeParse({ ...values, password: process.env.MCC_ADMIN_PASSWORD ?? '' });
+if (!input.success) {
+  for (const issue of input.error.issues) console.error(`${String(issue.path[0])}: ${issue.message}`);
   console.error(
-    'Usage: MCC_ADMIN_PASSWORD=<at least 12 characters> npm run user:create-admin -- --email <email> --name <name>',
+    `Usage: MCC_ADMIN_PASSWORD=<at least ${MIN_PASSWORD_LENGTH} characters> npm run user:create-admin -- --email <email> --name <name>`,
   );
   process.exit(1);
 }
@@ -32,13 +38,8 @@ try {
   const handle = await openDatabase(locationFromEnv());
   setDatabase(handle);
   try {
-    const { id } = await createUser(SYSTEM, {
-      name: values.name,
-      email: values.email.trim().toLowerCase(),
-      role: 'admin',
-      password,
-    });
-    console.log(`Administrator ${values.email} created (${id}).`);
+    const { id } = await createUser(SYSTEM, { ...input.data, role: 'admin' });
+    console.log(`Administrator ${input.data.email} created (${id}).`);
   } finally {
     await handle.close();
   }

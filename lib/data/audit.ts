@@ -1,9 +1,7 @@
 import 'server-only';
-import type { Database } from '@/db/client';
+import type { Transaction } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Appends to the audit log inside the caller's transaction: the change and its record commit together. */
 export async function recordAudit(
@@ -13,5 +11,3 @@ export async function recordAudit(
 ) {
   await tx.insert(auditLog).values({ userId: viewer.userId, ...entry, detail: entry.detail ?? {} });
 }
-
-export type { Transaction };

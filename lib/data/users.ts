@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, inTransaction, type Transaction } from '@/db/client';
 import { accounts, parties, sessions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { can, type Role } from '@/lib/auth/permissions';
@@ -49,11 +49,14 @@ export interface NewUser {
 }
 
 /** Creates a user with an argon2id password, in the same transaction as its audit entry. */
-export async function createUser(viewer: Viewer, input: NewUser): Promise<{ id: string }> {
+export async function createUser(
+  viewer: Viewer,
+  input: NewUser,
+  outerTx?: Transaction,
+): Promise<{ id: string }> {
   assertAdmin(viewer);
-  const db = await getDb();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return inTransaction(outerTx, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new ConflictError('A user with this email address already exists.');
     if (input.role === 'supplier') {
@@ -95,11 +98,10 @@ export async function createUser(viewer: Viewer, input: NewUser): Promise<{ id: 
 }
 
 /** Deletes a user and every session it holds (signing it out everywhere). */
-export async function deleteUser(viewer: Viewer, userId: string): Promise<void> {
+export async function deleteUser(viewer: Viewer, userId: string, outerTx?: Transaction): Promise<void> {
   assertAdmin(viewer);
   if (userId === viewer.userId) throw new ConflictError('You cannot delete your own account.');
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  await inTransaction(outerTx, async (tx) => {
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (!user) throw new NotFoundError('That user no longer exists.');
     await tx.delete(sessions).where(eq(sessions.userId, userId));

@@ -3,19 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorisedAction } from '@/lib/actions/action';
+import { emailField, passwordField, personNameField } from '@/lib/auth/fields';
+import { ROLES } from '@/lib/auth/permissions';
 import { createUser, deleteUser } from '@/lib/data/users';
 
 const newUserInput = z
   .object({
-    name: z.string().trim().min(1, { error: 'Enter the person’s name.' }).max(120),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ error: 'Enter an email address, like name@example.com.' })),
-    role: z.enum(['analyst', 'supplier', 'admin'], { error: 'Choose a role.' }),
+    name: personNameField,
+    email: emailField,
+    role: z.enum(ROLES, { error: 'Choose a role.' }),
     supplierId: z.coerce.number().int().positive().optional().catch(undefined),
-    password: z.string().min(12, { error: 'Use at least 12 characters.' }).max(256),
+    password: passwordField,
   })
   .refine((u) => u.role !== 'supplier' || u.supplierId !== undefined, {
     error: 'Choose the supplier this user belongs to.',
