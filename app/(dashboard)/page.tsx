@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { FilterForm } from '@/components/installations/filter-form';
 import { OverviewLive } from '@/components/installations/overview-live';
 import { Skeleton } from '@/components/ui/skeleton';
-import { requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { requirePermission, type Viewer } from '@/lib/auth/viewer';
 import { getOverview } from '@/lib/data/overview';
 import {
   type InstallationFilter,
@@ -22,7 +22,7 @@ async function OverviewWidgets({ viewer, filter }: { viewer: Viewer; filter: Ins
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const viewer = await requireViewer();
+  const viewer = await requirePermission('installations.view');
   const filter = parseSearchParams(installationFilterSchema, await searchParams);
   return (
     <div className="stack">

@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { FilterForm } from '@/components/installations/filter-form';
 import { InstallationTable } from '@/components/installations/installation-table';
 import { Skeleton } from '@/components/ui/skeleton';
-import { requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { requirePermission, type Viewer } from '@/lib/auth/viewer';
 import { countInstallations, listInstallations } from '@/lib/data/installations';
 import {
   type InstallationListQuery,
@@ -23,7 +23,7 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
 }
 
 export default async function InstallationsPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const viewer = await requireViewer();
+  const viewer = await requirePermission('installations.view');
   const query = parseSearchParams(installationListSchema, await searchParams);
   return (
     <div className="stack">

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { NextMove } from '@/components/installations/next-move';
 import { RetryScheduleView } from '@/components/installations/retry-schedule';
 import { LondonTime } from '@/components/ui/london-time';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requirePermission } from '@/lib/auth/viewer';
 import { getInstallationTimeline, type InstallationTimeline } from '@/lib/data/installations';
 import { formatIsoDate, formatLondonDateTime, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { describeCode, errorCode } from '@/lib/rules/codes';
@@ -37,7 +37,7 @@ function triageState(timeline: InstallationTimeline): string | null {
 }
 
 export default async function InstallationPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await requireViewer();
+  const viewer = await requirePermission('installations.view');
   const id = Number((await params).id);
   // Another supplier's installation is answered exactly like a missing one.
   const timeline = Number.isSafeInteger(id) && id > 0 ? await getInstallationTimeline(viewer, id) : null;

@@ -1,0 +1,27 @@
+'use client';
+
+import { useEffect } from 'react';
+
+/**
+ * What a reader sees when a page fails: one sentence on what to do, a retry, and a reference the support desk can
+ * find in the server log. The error's detail never reaches the page (Next.js keeps server messages out of it).
+ */
+export function ErrorPanel({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <div className="card empty-state" role="alert">
+      <h1>This page could not be shown</h1>
+      <p>Nothing you submitted was lost. Try again; if it keeps failing, tell the MCC service desk.</p>
+      {error.digest ? (
+        <p className="muted">
+          Reference: <code>{error.digest}</code>
+        </p>
+      ) : null}
+      <button type="button" className="button" onClick={reset}>
+        Try again
+      </button>
+    </div>
+  );
+}
