@@ -6,9 +6,13 @@ import { z } from 'zod';
  */
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** RFC 5321 caps an address at 254 characters: nothing longer is stored or compared. */
+export const MAX_EMAIL_LENGTH = 254;
+
 export const emailField = z
   .string()
   .trim()
+  .max(MAX_EMAIL_LENGTH, { error: `Use an email address of at most ${MAX_EMAIL_LENGTH} characters.` })
   .toLowerCase()
   .pipe(z.email({ error: 'Enter an email address, like name@example.com.' }));
 

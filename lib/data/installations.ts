@@ -18,6 +18,7 @@ import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/in
 import { describeCode } from '@/lib/rules/codes';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { installationClauses, rollupClauses } from './installation-filters';
+import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
 import { authorisationsVisibleTo, installationsVisibleTo, supplierNameFor } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
@@ -94,29 +95,13 @@ function toInstallationRow(
   };
 }
 
-// Keyset pagination: the cursor is the last row's (sort value, id), so page 1,000 costs what page 1 does.
 const SORT_COLUMNS = {
   changed: installations.lastChangedAt,
   week: sql`coalesce(${installations.migrationWeek}, DATE '1970-01-01')`,
 } as const;
 
-/** Exported for the benchmark, which needs a cursor deep into the list without paging there. */
-export function encodeCursor(value: string, id: number): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): [string, number] | null {
-  if (!cursor) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && Number.isSafeInteger(parsed[1])) {
-      return [parsed[0], parsed[1] as number];
-    }
-  } catch {
-    // A forged or stale cursor restarts from the first page.
-  }
-  return null;
-}
+/** What a cursor's value must look like for each sort, so a forged one restarts instead of failing a cast. */
+const SORT_VALUE_IS_VALID = { changed: isTimestampText, week: isDateText } as const;
 
 export async function listInstallations(
   viewer: Viewer,
@@ -124,7 +109,7 @@ export async function listInstallations(
 ): Promise<InstallationPage> {
   const db = await getDb();
   const sortColumn = SORT_COLUMNS[query.sort];
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, SORT_VALUE_IS_VALID[query.sort]);
   const clauses = installationClauses(viewer, query);
   if (after) {
     const [value, id] = after;

@@ -6,23 +6,16 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { type ActionResult, fail, submittedValues } from '@/lib/actions/result';
 import { getAuth } from '@/lib/auth/auth';
+import { emailField } from '@/lib/auth/fields';
+import { safeRedirectTarget } from '@/lib/auth/redirect';
 import { isThrottled, LOGIN_THROTTLE } from '@/lib/auth/throttle';
 import { clearLoginFailures, countRecentLoginFailures, recordLoginFailure } from '@/lib/data/login-failures';
 
 const signInInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: 'Enter an email address, like name@example.com.' })),
+  email: emailField,
   password: z.string().min(1, { error: 'Enter your password.' }).max(256),
-  next: z.string().optional(),
+  next: z.string().max(2048).optional(),
 });
-
-/** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 function clientAddress(h: Headers): string | null {
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
@@ -62,5 +55,5 @@ export async function signIn(_previous: ActionResult | undefined, form: FormData
     });
   }
   await clearLoginFailures(email);
-  redirect(safeNext(next));
+  redirect(safeRedirectTarget(next));
 }

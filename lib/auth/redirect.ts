@@ -1,0 +1,16 @@
+/**
+ * Where to send a reader after sign-in: only a path on this site. Browsers read `\` as `/` and drop tabs and
+ * newlines, so `/\evil.example` or `/<tab>/evil.example` would leave the site; a newline would break the header.
+ * The target is resolved against a stand-in origin and kept only if it stays there.
+ */
+const SITE = 'http://mcc.invalid';
+
+export function safeRedirectTarget(next: string | null | undefined): string {
+  if (!next?.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(next)) return '/';
+  try {
+    const url = new URL(next, SITE);
+    return url.origin === SITE ? `${url.pathname}${url.search}${url.hash}` : '/';
+  } catch {
+    return '/';
+  }
+}
