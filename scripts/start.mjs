@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when the build is missing or older than the sources, then serves it with
-// `next start` on PORT (default 3000). The server opens the database, migrates it and, on the embedded
+// `npm start`: builds the app when the build is missing or older than the sources, then serves it
+// (scripts/server.mjs) on PORT (default 3000). The server opens the database, migrates it and, on the embedded
 // database, seeds demo data on first start (instrumentation.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,7 +43,11 @@ if (!buildIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? '3000';
-const server = spawn(next, ['start', '--port', port], { cwd: root, env, stdio: 'inherit' });
+// scripts/server.mjs serves the build: Next's handler behind a server that decides the client's address.
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
+  cwd: root,
+  env: { ...env, NODE_ENV: 'production' },
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

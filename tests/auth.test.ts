@@ -33,9 +33,21 @@ describe('Viewer from a session user', () => {
 });
 
 describe('Sign-in throttle policy', () => {
-  it('throttles at the per-email or the per-address limit', () => {
-    expect(isThrottled({ byEmail: LOGIN_THROTTLE.maxFailuresPerEmail - 1, byAddress: 0 })).toBe(false);
-    expect(isThrottled({ byEmail: LOGIN_THROTTLE.maxFailuresPerEmail, byAddress: 0 })).toBe(true);
-    expect(isThrottled({ byEmail: 0, byAddress: LOGIN_THROTTLE.maxFailuresPerAddress })).toBe(true);
+  const none = { byAccountAndAddress: 0, byAddress: 0, byAccount: 0 };
+  it.each([
+    [
+      'under every limit',
+      { ...none, byAccountAndAddress: LOGIN_THROTTLE.maxFailuresPerAccountAndAddress - 1 },
+      false,
+    ],
+    [
+      'the account from this address',
+      { ...none, byAccountAndAddress: LOGIN_THROTTLE.maxFailuresPerAccountAndAddress },
+      true,
+    ],
+    ['this address over any accounts', { ...none, byAddress: LOGIN_THROTTLE.maxFailuresPerAddress }, true],
+    ['the account from everywhere', { ...none, byAccount: LOGIN_THROTTLE.maxFailuresPerAccount }, true],
+  ])('throttles at %s', (_, failures, throttled) => {
+    expect(isThrottled(failures)).toBe(throttled);
   });
 });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, setDatabase } from '@/db/client';
 import { accounts, auditLog } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { isThrottled, LOGIN_THROTTLE } from '@/lib/auth/throttle';
+import { LOGIN_THROTTLE } from '@/lib/auth/throttle';
 import type { Viewer } from '@/lib/auth/viewer';
-import { clearLoginFailures, countRecentLoginFailures, recordLoginFailure } from '@/lib/data/login-failures';
+import { forgetFailedAttempts, reserveSignInAttempt } from '@/lib/data/login-failures';
 import { createUser, deleteUser, listUsers } from '@/lib/data/users';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { describeEachEngine } from '../support/engines';
@@ -84,18 +84,35 @@ describeEachEngine('Users and sign-in throttling', (engine) => {
     expect((await listUsers(admin)).some((u) => u.id === id)).toBe(false);
   });
 
-  it('throttles sign-in after repeated failures for an email, whether or not the account exists', async () => {
+  it('throttles one account from one address without locking it out elsewhere', async () => {
     const now = new Date('2026-11-24T09:00:00Z');
-    for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerEmail; i++) {
-      expect(isThrottled(await countRecentLoginFailures('ghost@example.com', '10.0.0.1', now))).toBe(false);
-      await recordLoginFailure('ghost@example.com', '10.0.0.1', now);
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerAccountAndAddress; i++) {
+      expect((await reserveSignInAttempt('ghost@example.com', '10.0.0.1', now)).allowed).toBe(true);
     }
-    expect(isThrottled(await countRecentLoginFailures('ghost@example.com', '10.0.0.2', now))).toBe(true);
+    expect((await reserveSignInAttempt('ghost@example.com', '10.0.0.1', now)).allowed).toBe(false);
+    // A third party guessing from its own address does not lock the account's owner out of theirs.
+    expect((await reserveSignInAttempt('ghost@example.com', '10.0.0.2', now)).allowed).toBe(true);
     // Outside the window the failures no longer count.
     const later = new Date(now.getTime() + (LOGIN_THROTTLE.windowMinutes + 1) * 60_000);
-    expect(isThrottled(await countRecentLoginFailures('ghost@example.com', '10.0.0.1', later))).toBe(false);
-    await recordLoginFailure('ghost@example.com', null, now);
-    await clearLoginFailures('ghost@example.com');
-    expect((await countRecentLoginFailures('ghost@example.com', null, now)).byEmail).toBe(0);
+    expect((await reserveSignInAttempt('ghost@example.com', '10.0.0.1', later)).allowed).toBe(true);
+  });
+
+  it('counts parallel attempts atomically: never more guesses than the limit', async () => {
+    const now = new Date('2026-11-24T10:00:00Z');
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => reserveSignInAttempt('race@example.com', '10.0.0.3', now)),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(LOGIN_THROTTLE.maxFailuresPerAccountAndAddress);
+  });
+
+  it('forgets the reserved attempt and this address’s failures after a right password', async () => {
+    const now = new Date('2026-11-24T11:00:00Z');
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerAccountAndAddress - 1; i++) {
+      await reserveSignInAttempt('owner@example.com', '10.0.0.4', now);
+    }
+    const attempt = await reserveSignInAttempt('owner@example.com', '10.0.0.4', now);
+    if (!attempt.allowed) throw new Error('the last attempt should have been allowed');
+    await forgetFailedAttempts('owner@example.com', '10.0.0.4', attempt.attemptId);
+    expect((await reserveSignInAttempt('owner@example.com', '10.0.0.4', now)).allowed).toBe(true);
   });
 });

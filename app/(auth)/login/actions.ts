@@ -8,18 +8,15 @@ import { type ActionResult, fail, submittedValues } from '@/lib/actions/result';
 import { getAuth } from '@/lib/auth/auth';
 import { emailField } from '@/lib/auth/fields';
 import { safeRedirectTarget } from '@/lib/auth/redirect';
-import { isThrottled, LOGIN_THROTTLE } from '@/lib/auth/throttle';
-import { clearLoginFailures, countRecentLoginFailures, recordLoginFailure } from '@/lib/data/login-failures';
+import { LOGIN_THROTTLE } from '@/lib/auth/throttle';
+import { forgetFailedAttempts, reserveSignInAttempt } from '@/lib/data/login-failures';
+import { CLIENT_ADDRESS_HEADER } from '@/scripts/client-address.mjs';
 
 const signInInput = z.object({
   email: emailField,
   password: z.string().min(1, { error: 'Enter your password.' }).max(256),
   next: z.string().max(2048).optional(),
 });
-
-function clientAddress(h: Headers): string | null {
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-}
 
 export async function signIn(_previous: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   const parsed = signInInput.safeParse(Object.fromEntries(form));
@@ -31,10 +28,12 @@ export async function signIn(_previous: ActionResult | undefined, form: FormData
   }
   const { email, password, next } = parsed.data;
   const requestHeaders = await headers();
-  const address = clientAddress(requestHeaders);
+  // Set by scripts/server.mjs from the socket and the trusted proxies, never from what the client sent.
+  const address = requestHeaders.get(CLIENT_ADDRESS_HEADER) || null;
   const now = new Date();
 
-  if (isThrottled(await countRecentLoginFailures(email, address, now))) {
+  const attempt = await reserveSignInAttempt(email, address, now);
+  if (!attempt.allowed) {
     return fail(
       'throttled',
       `Too many failed sign-in attempts. Wait ${LOGIN_THROTTLE.windowMinutes} minutes, then try again.`,
@@ -48,12 +47,12 @@ export async function signIn(_previous: ActionResult | undefined, form: FormData
     await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    await recordLoginFailure(email, address, now);
+    // The reserved attempt stays counted as a failure.
     // One message whether the account exists or not: no account enumeration.
     return fail('unauthenticated', 'The email address or password is incorrect.', {
       values: submittedValues(form),
     });
   }
-  await clearLoginFailures(email);
+  await forgetFailedAttempts(email, address, attempt.attemptId);
   redirect(safeRedirectTarget(next));
 }

@@ -1,0 +1,6 @@
+export declare const CLIENT_ADDRESS_HEADER: 'x-mcc-client-address';
+export declare function clientAddress(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  trustedHops: number,
+): string | null;

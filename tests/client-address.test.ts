@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { clientAddress } from '../scripts/client-address.mjs';
+
+describe('the client address is taken from the socket unless a trusted proxy says otherwise', () => {
+  it.each([
+    ['no proxy: a forged X-Forwarded-For is ignored', '6.6.6.6', '10.0.0.9', 0, '10.0.0.9'],
+    ['no proxy, no header', undefined, '::ffff:10.0.0.9', 0, '10.0.0.9'],
+    ['one proxy: the entry it appended', '6.6.6.6, 203.0.113.7', '10.0.0.1', 1, '203.0.113.7'],
+    [
+      'one proxy: a client rotating its own entries changes nothing',
+      '1.1.1.1, 2.2.2.2, 203.0.113.7',
+      '10.0.0.1',
+      1,
+      '203.0.113.7',
+    ],
+    ['two proxies', '6.6.6.6, 203.0.113.7, 10.1.1.1', '10.0.0.1', 2, '203.0.113.7'],
+    ['a proxy that sent no header: the peer', undefined, '10.0.0.1', 1, '10.0.0.1'],
+  ] as const)('%s', (_, forwardedFor, socket, hops, expected) => {
+    expect(clientAddress(forwardedFor, socket, hops)).toBe(expected);
+  });
+});
