@@ -51,10 +51,22 @@ test.describe('Signing in and out', () => {
     context,
     loginAs,
   }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     const response = await page.goto('/login');
     expect(response?.headers()['x-frame-options']).toBe('DENY');
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
     await loginAs(ANALYST);
+    // The nonce reaches Next's own scripts: the signed-in page hydrates and nothing was blocked.
+    await page.getByRole('button', { name: 'Pause updates' }).click();
+    await expect(page.getByRole('button', { name: 'Resume updates' })).toBeVisible();
+    expect(violations).toEqual([]);
     const session = (await context.cookies()).find((c) => c.name.includes('session_token'));
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   });
