@@ -4,6 +4,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM from its own package directory: bundling it breaks the build (ENGINEERING.md).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // `npm test` typechecks the whole project (tsc --noEmit) before anything is built; a second pass inside
+  // `next build` only doubles the first start's time on a 2-core machine.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   allowedDevOrigins: ['127.0.0.1'],
   // Cheap defence in depth for a dashboard holding suppliers' data: no framing, no sniffing, no referrer leaks.
