@@ -205,7 +205,8 @@ function whatHappened(input: Ma106Input, missedBy: Ma106Reading['missedBy']): st
       return `${opening} Neither your Migration Authorisation nor the other supplier’s arrived, so the installation failed MA106.`;
     return `${opening} Both suppliers’ Migration Authorisations are on record, yet the installation failed MA106: check the MA Completion Response.`;
   }
-  const arrived = (s: Ma106Side) => `${s.name}’s Migration Authorisation ${s.arrived ? 'arrived' : 'did not arrive'}`;
+  const arrived = (s: Ma106Side) =>
+    `${s.name}’s Migration Authorisation ${s.arrived ? 'arrived' : 'did not arrive'}`;
   return `${opening} ${arrived(readerSide)}; ${arrived(otherSide)}.${missedBy === 'unknown' ? ' Both are on record: check the MA Completion Response.' : responsibility}`;
 }
 
