@@ -14,6 +14,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
 import type { SplitSupplyFilter } from '@/lib/filters/split-supply';
 import { designationWeekProblem } from '@/lib/rules/split-supply';
+import { migrationWeekOf } from '@/lib/rules/weeks';
 import { recordAudit, type Transaction } from './audit';
 import { splitSupplyScope } from './scope';
 import { currentDesignations } from './split-supply-history';
@@ -103,7 +104,13 @@ export async function designateWeek(
   return db.transaction(async (tx) => {
     const rows = await candidates(tx, viewer, input, now);
     if (rows.length === 0) throw new DomainError('not_found', 'No split-supply installation matches.');
-    const supersedesPublished = rows.filter((r) => r.published && r.currentWeek !== input.week);
+    // Superseding a published week that is still ahead needs a reason; a week that has passed (an MA106, say) is
+    // followed by a new designation, which puts the installation back on the calendar.
+    const thisWeek = migrationWeekOf(now);
+    const supersedesPublished = rows.filter(
+      (r) =>
+        r.published && r.currentWeek !== null && r.currentWeek >= thisWeek && r.currentWeek !== input.week,
+    );
     if (supersedesPublished.length > 0 && !reason)
       throw new ConflictError(
         `${supersedesPublished.length} of these installations already have a published week: give a reason to supersede it.`,
