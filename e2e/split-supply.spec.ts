@@ -1,4 +1,12 @@
-import { ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
+import { ANALYST, DEMO_PASSWORD, expect, expectNoAxeViolations, test } from './fixtures';
+import type { LoginPage } from './pages/login-page';
+import type { Shell } from './pages/shell';
+
+/** Sign-in hashes with argon2id: on a loaded 2-core machine it can take longer than the default expect timeout. */
+async function signIn(loginPage: LoginPage, shell: Shell, email: string) {
+  await loginPage.signIn(email, DEMO_PASSWORD);
+  await expect(shell.signOutButton).toBeVisible({ timeout: 20_000 });
+}
 
 // One story told in order: the MCC designates and publishes, then each supplier of the pair reads it.
 test.describe.configure({ mode: 'serial' });
@@ -18,15 +26,15 @@ const accountOf = new Map<string, string>();
 test.describe('Split-supply calendar (MAM)', () => {
   test('An analyst designates a week for a supplier pair and publishes it', async ({
     page,
-    loginAs,
-    supplierAccounts,
+    loginPage,
     shell,
+    supplierAccounts,
     splitSupply,
   }) => {
     test.setTimeout(60_000);
     // Which demo account belongs to which supplier: each account's shell names its organisation.
     const accounts = await supplierAccounts();
-    await loginAs(ANALYST);
+    await signIn(loginPage, shell, ANALYST);
     await splitSupply.goto();
     await expect(splitSupply.pairs).toBeVisible();
     const pairs = await splitSupply.pairNames();
@@ -43,9 +51,9 @@ test.describe('Split-supply calendar (MAM)', () => {
     await splitSupply.openPair(pair);
     await expect(splitSupply.plan).toBeVisible();
     week = await splitSupply.designateEarliestWeekForPair('Planned with the pair’s demand (end-to-end test)');
-    await expect(splitSupply.designationOutcome).toContainText('designated as drafts');
+    await expect(splitSupply.designationOutcome).toContainText('designated as drafts', { timeout: 20_000 });
     await splitSupply.publish();
-    await expect(splitSupply.publicationOutcome).toContainText('Calendar published');
+    await expect(splitSupply.publicationOutcome).toContainText('Calendar published', { timeout: 20_000 });
     await page.reload();
     await expect(splitSupply.publications.locator('tbody tr').first()).toContainText('MCC Analyst');
     await expect(splitSupply.plan).toContainText(`${formatWeek(week)} (published)`);
@@ -55,13 +63,15 @@ test.describe('Split-supply calendar (MAM)', () => {
   for (const side of [0, 1] as const) {
     test(`Supplier ${side + 1} of the pair sees the week and its own status, never the other’s name`, async ({
       page,
-      loginAs,
+      loginPage,
+      shell,
       splitSupply,
     }) => {
+      test.setTimeout(60_000);
       if (!pair) throw new Error('the planning story did not run');
       const me = pair[side];
       const other = pair[1 - side] as string;
-      await loginAs(accountOf.get(me) as string);
+      await signIn(loginPage, shell, accountOf.get(me) as string);
       await splitSupply.goto();
       await expect(splitSupply.supplierCalendar).toBeVisible();
       const weeks = await splitSupply.calendarColumn('Designated Migration Week');
@@ -85,10 +95,12 @@ test.describe('Split-supply calendar (MAM)', () => {
 
   test('An MA106 installation’s page names the designated week and who missed it', async ({
     page,
-    loginAs,
+    loginPage,
+    shell,
     installations,
   }) => {
-    await loginAs(ANALYST);
+    test.setTimeout(30_000);
+    await signIn(loginPage, shell, ANALYST);
     await installations.goto('?code=MA106&status=failed');
     await installations.openRow();
     const card = page.getByTestId('split-supply-card');
@@ -103,11 +115,12 @@ test.describe('Split-supply calendar (MAM)', () => {
 
   test('The planning page passes an axe scan and is captured at 1440 and 390 wide', async ({
     page,
-    loginAs,
+    loginPage,
+    shell,
     splitSupply,
   }) => {
     test.setTimeout(60_000);
-    await loginAs(ANALYST);
+    await signIn(loginPage, shell, ANALYST);
     await splitSupply.goto();
     await expect(splitSupply.pairs).toBeVisible();
     if (pair) await splitSupply.openPair(pair);

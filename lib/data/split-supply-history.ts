@@ -15,9 +15,15 @@ import type { SplitSupplyScope } from './scope';
 const d = splitSupplyDesignations;
 const items = splitSupplyPublicationItems;
 
+/**
+ * The outer designation's id, qualified by hand: inside a correlated subquery Drizzle renders a column of the
+ * query's own table unqualified, and a bare "id" would bind to the subquery's table instead.
+ */
+const outerDesignationId = sql.raw('"split_supply_designations"."id"');
+
 /** True when the designation has been published (it appears in a publication). */
-export const isPublished = (designationId: SQL | typeof d.id = d.id) =>
-  sql<boolean>`exists (select 1 from ${items} where ${items.designationId} = ${designationId})`;
+export const isPublished = () =>
+  sql<boolean>`exists (select 1 from ${items} where ${items.designationId} = ${outerDesignationId})`;
 
 /**
  * Each installation's current designation as the scope allows: its newest row for the MCC (drafts included), its
@@ -58,7 +64,7 @@ export async function designationsOf(
   if (installationIds.length === 0) return [];
   const publishedAt = sql<Date | null>`(select min(${splitSupplyPublications.publishedAt}) from ${items}
     join ${splitSupplyPublications} on ${splitSupplyPublications.id} = ${items.publicationId}
-    where ${items.designationId} = ${d.id})`.mapWith((v: string | Date | null) =>
+    where ${items.designationId} = ${outerDesignationId})`.mapWith((v: string | Date | null) =>
     v === null ? null : new Date(v),
   );
   const rows = await db
@@ -74,12 +80,7 @@ export async function designationsOf(
     })
     .from(d)
     .where(
-      and(
-        inArray(d.installationId, [...installationIds]),
-        scope.includeDrafts
-          ? undefined
-          : exists(db.select({ one: sql`1` }).from(items).where(eq(items.designationId, d.id))),
-      ),
+      and(inArray(d.installationId, [...installationIds]), scope.includeDrafts ? undefined : isPublished()),
     )
     .orderBy(asc(d.installationId), asc(d.id));
   return rows;

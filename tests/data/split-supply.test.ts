@@ -115,6 +115,29 @@ describeEachEngine('Split-supply calendar (MAM)', (engine) => {
     expect(row?.history.every((h) => h.publishedAt !== null)).toBe(true);
   });
 
+  it('names, in the history, the publication that published each designation', async () => {
+    const a = await split(gamma, alpha);
+    const first = new Date('2026-11-20T09:00:00Z');
+    await designateWeek(
+      analyst,
+      { target: 'installation', installationId: a.id, filter: {}, week: WEEK },
+      first,
+    );
+    await publishCalendar(analyst, first);
+    await designateWeek(
+      analyst,
+      { target: 'installation', installationId: a.id, filter: {}, week: LATER, reason: 'Demand moved' },
+      NOW,
+    );
+    await publishCalendar(analyst, NOW);
+    const pair = [alpha, gamma].sort((x, y) => x - y) as [number, number];
+    const row = (await listPlan(analyst, { pair }, undefined, NOW)).rows.find((r) => r.id === a.id);
+    expect(row?.history.map((h) => [h.week, h.publishedAt])).toEqual([
+      [WEEK, first.toISOString()],
+      [LATER, NOW.toISOString()],
+    ]);
+  });
+
   it('keeps designations append-only in the database itself', async () => {
     const a = await split(beta, gamma);
     await designateWeek(
