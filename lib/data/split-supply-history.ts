@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
   migrationAuthorisations,
