@@ -24,6 +24,7 @@ import {
   type TriageDecisionRow,
   type WeeklyDemandRow,
 } from './generate';
+import { seedSplitSupplyCalendar } from './split-supply';
 
 /** Demo size: big enough to look real, small enough to seed PGlite in seconds (README). */
 export const DEFAULT_DEMO_INSTALLATIONS = 60_000;
@@ -548,6 +549,8 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
   log(
     `Rollups rebuilt; weekly demand (${demand.length}) and incidents (${incidents.incidents.length}) loaded.`,
   );
+  const designations = await seedSplitSupplyCalendar(handle, options.now);
+  log(`Split-supply calendar: ${designations} designations published.`);
 
   for (const table of IDENTITY_TABLES) {
     await db.execute(

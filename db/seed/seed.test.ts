@@ -302,6 +302,26 @@ function seedSuite(engineName: string, makeEngine: () => Engine) {
       expect(Number(counts?.decided)).toBeGreaterThan(0);
     });
 
+    it('designates and publishes every week a split-supply installation was authorised for (MAM)', async () => {
+      const [counts] = await rows<{
+        undesignated: number | string;
+        unpublished: number | string;
+        total: number | string;
+      }>(
+        handle,
+        `SELECT
+           (SELECT count(*) FROM migration_authorisations m JOIN installations i ON i.id = m.installation_id
+             WHERE i.split_supply AND NOT EXISTS (SELECT 1 FROM split_supply_designations d
+               WHERE d.installation_id = m.installation_id AND d.migration_week = m.migration_week)) AS undesignated,
+           (SELECT count(*) FROM split_supply_designations d WHERE NOT EXISTS
+             (SELECT 1 FROM split_supply_publication_items p WHERE p.designation_id = d.id)) AS unpublished,
+           (SELECT count(*) FROM split_supply_designations) AS total`,
+      );
+      expect(Number(counts?.total)).toBeGreaterThan(0);
+      expect(Number(counts?.undesignated)).toBe(0);
+      expect(Number(counts?.unpublished)).toBe(0);
+    });
+
     it('loads incidents with history, interested parties and affected installations', async () => {
       const incidents = await rows<{
         reference: string;

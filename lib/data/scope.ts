@@ -120,3 +120,32 @@ export function incidentsVisibleTo(viewer: Viewer): SQL | undefined {
 export function interestedPartiesFor(viewer: Viewer, names: string[]): string[] {
   return seesEverything(viewer) ? names : [];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Split-supply calendar (MAM, MEHRS v5.0 conclusions)
+// ---------------------------------------------------------------------------------------------------------
+
+/** What a split-supply designation read may show the viewer. */
+export interface SplitSupplyScope {
+  /** The MCC plans with drafts; suppliers see only what the MCC has published (MAM: "publish a calendar"). */
+  includeDrafts: boolean;
+  /** A supplier never learns who the other supplier is: its name reads as this label. */
+  otherSupplierLabel: string;
+}
+
+export const OTHER_SUPPLIER_LABEL = 'Other supplier';
+
+export function splitSupplyScope(viewer: Viewer): SplitSupplyScope {
+  return { includeDrafts: can(viewer, 'splitSupply.plan'), otherSupplierLabel: OTHER_SUPPLIER_LABEL };
+}
+
+/** The name the viewer may see for a supplier on a split-supply installation (never the other one's name). */
+export function supplierNameFor(
+  viewer: Viewer,
+  supplierId: number | null,
+  name: string | null,
+): string | null {
+  if (supplierId === null) return null;
+  if (viewer.role === 'supplier' && supplierId !== viewer.supplierId) return OTHER_SUPPLIER_LABEL;
+  return name;
+}

@@ -142,3 +142,20 @@ export const TRIAGE_DEFAULTS: TriageConfig = {
   replaceCodes: ['MA121'],
   nowActiveCodes: ['MA012', 'MA107'],
 };
+
+/** The split-supply calendar (MAM, MEHRS v5.0 conclusions): the MCC designates a week; both suppliers submit in it. */
+export interface SplitSupplyConfig {
+  /**
+   * ASSUMPTION (the documents give no cut-off): both suppliers' Migration Authorisations for a designated week are
+   * due by 00:00 Europe/London this many calendar days before the week's Monday (2: by the start of the Saturday
+   * before), so the MCC can see a missing one before the week starts. MCC policy default, to be confirmed.
+   */
+  readonly submissionCutOffDaysBefore: number;
+  /** ASSUMPTION: how many Migration Weeks ahead the MCC designates (the MAM says only "on a regular basis"). */
+  readonly planningHorizonWeeks: number;
+}
+
+export const SPLIT_SUPPLY_DEFAULTS: SplitSupplyConfig = {
+  submissionCutOffDaysBefore: 2, // assumption: no document gives a cut-off
+  planningHorizonWeeks: 12, // assumption: no document gives a horizon
+};

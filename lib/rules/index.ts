@@ -8,6 +8,7 @@ export * from './incident-targets';
 export * from './ma-validation';
 export * from './retries';
 export * from './scenarios';
+export * from './split-supply';
 export * from './stages';
 export * from './triage';
 export * from './types';

@@ -3,9 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NextMove } from '@/components/installations/next-move';
 import { RetryScheduleView } from '@/components/installations/retry-schedule';
+import { SplitSupplyCard } from '@/components/split-supply/split-supply-card';
 import { LondonTime } from '@/components/ui/london-time';
 import { requirePermission } from '@/lib/auth/viewer';
 import { getInstallationTimeline, type InstallationTimeline } from '@/lib/data/installations';
+import { getSplitSupplyReading } from '@/lib/data/split-supply';
 import { formatIsoDate, formatLondonDateTime, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { describeCode, errorCode } from '@/lib/rules/codes';
 import { deviceConnectivityAttempts } from '@/lib/rules/retries';
@@ -44,6 +46,8 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
   if (!timeline) notFound();
   const { installation: i, events, incidents, authorisations } = timeline;
   const triage = triageState(timeline);
+  // Split supply (MAM): the designated week, both sides' MAs and any MA106 read from the viewer's side.
+  const splitSupply = i.splitSupply ? await getSplitSupplyReading(viewer, i.id, new Date()) : null;
 
   return (
     <div className="stack">
@@ -105,6 +109,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
       </section>
 
       <NextMove installation={i} />
+      {splitSupply ? <SplitSupplyCard reading={splitSupply} /> : null}
       {connectivitySchedules(timeline).map((schedule) => (
         <RetryScheduleView key={schedule.attempts[0]?.toISOString()} schedule={schedule} />
       ))}
