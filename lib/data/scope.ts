@@ -133,19 +133,6 @@ export interface SplitSupplyScope {
   otherSupplierLabel: string;
 }
 
-export const OTHER_SUPPLIER_LABEL = 'Other supplier';
-
 export function splitSupplyScope(viewer: Viewer): SplitSupplyScope {
-  return { includeDrafts: can(viewer, 'splitSupply.plan'), otherSupplierLabel: OTHER_SUPPLIER_LABEL };
-}
-
-/** The name the viewer may see for a supplier on a split-supply installation (never the other one's name). */
-export function supplierNameFor(
-  viewer: Viewer,
-  supplierId: number | null,
-  name: string | null,
-): string | null {
-  if (supplierId === null) return null;
-  if (viewer.role === 'supplier' && supplierId !== viewer.supplierId) return OTHER_SUPPLIER_LABEL;
-  return name;
+  return { includeDrafts: can(viewer, 'splitSupply.plan'), otherSupplierLabel: OTHER_SUPPLIER };
 }

@@ -19,13 +19,14 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { installationRollups, installations, parties, users, weeklyDemand } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ForbiddenError } from '@/lib/errors';
 import type { CalendarState, SplitSupplyFilter } from '@/lib/filters/split-supply';
 import { type MaSideStatus, maSideStatus, offCalendarWeeks } from '@/lib/rules/split-supply';
 import type { InstallationStatus } from '@/lib/rules/types';
 import { migrationWeekOf } from '@/lib/rules/weeks';
-import { seesEverything, splitSupplyScope } from './scope';
+import { splitSupplyScope } from './scope';
 import {
   authorisationsOf,
   byInstallation,
@@ -40,7 +41,7 @@ import {
 export const PLAN_PAGE_SIZE = 50;
 
 function requirePlanner(viewer: Viewer) {
-  if (!seesEverything(viewer)) throw new ForbiddenError();
+  if (!can(viewer, 'splitSupply.plan')) throw new ForbiddenError();
 }
 
 const pairLow = sql<number>`least(${installations.electricitySupplierId}, ${installations.gasSupplierId})`;

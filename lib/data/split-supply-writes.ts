@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, isNotNull, max, ne, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, inTransaction, type Transaction } from '@/db/client';
 import {
   installations,
   migrationAuthorisations,
@@ -15,7 +15,7 @@ import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
 import type { SplitSupplyFilter } from '@/lib/filters/split-supply';
 import { designationWeekProblem } from '@/lib/rules/split-supply';
 import { migrationWeekOf } from '@/lib/rules/weeks';
-import { recordAudit, type Transaction } from './audit';
+import { recordAudit } from './audit';
 import { splitSupplyScope } from './scope';
 import { currentDesignations } from './split-supply-history';
 import { planClauses } from './split-supply-plan';
@@ -95,13 +95,13 @@ export async function designateWeek(
   viewer: Viewer,
   input: DesignationInput,
   now: Date,
+  outerTx?: Transaction,
 ): Promise<DesignationOutcome> {
   requirePlan(viewer);
   const weekProblem = designationWeekProblem(input.week, now, null);
   if (weekProblem) throw new DomainError('invalid', weekProblem);
   const reason = input.reason?.trim() || null;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(outerTx, async (tx) => {
     const rows = await candidates(tx, viewer, input, now);
     if (rows.length === 0) throw new DomainError('not_found', 'No split-supply installation matches.');
     // Superseding a published week that is still ahead needs a reason; a week that has passed (an MA106, say) is
@@ -156,10 +156,13 @@ export async function designateWeek(
 }
 
 /** Publishes every current draft designation: from now on both suppliers see those weeks. */
-export async function publishCalendar(viewer: Viewer, now: Date): Promise<{ id: number; count: number }> {
+export async function publishCalendar(
+  viewer: Viewer,
+  now: Date,
+  outerTx?: Transaction,
+): Promise<{ id: number; count: number }> {
   requirePlan(viewer);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(outerTx, async (tx) => {
     const current = currentDesignations(tx, splitSupplyScope(viewer));
     const drafts = await tx
       .select({ id: current.designationId })

@@ -11,7 +11,7 @@ import {
   readMa106,
   timeLeftToSubmit,
 } from '@/lib/rules/split-supply';
-import { installationsVisibleTo, splitSupplyScope, supplierNameFor } from './scope';
+import { installationsVisibleTo, splitSupplyScope, supplierNameFor, viewerParty } from './scope';
 import {
   authorisationsOf,
   byInstallation,
@@ -71,7 +71,7 @@ function sidesFor(
   const side = (fuel: CalendarSide['fuel'], id: number | null, name: string | null): CalendarSide => ({
     fuel,
     supplier: supplierNameFor(viewer, id, name),
-    isViewer: viewer.role === 'supplier' && id === viewer.supplierId,
+    isViewer: id !== null && viewerParty(viewer) === id,
     status: maSideStatus(
       week,
       mas.filter((a) => a.partyId === id),
@@ -324,8 +324,9 @@ export async function getSplitSupplyReading(
   if (!failedWeek) return { entry, ma106: null };
   const arrived = (partyId: number | null) =>
     mas.some((a) => a.partyId === partyId && a.migrationWeek === failedWeek);
-  const supplierReader = viewer.role === 'supplier';
-  const ownId = supplierReader ? viewer.supplierId : i.electricityId;
+  const ownParty = viewerParty(viewer);
+  const supplierReader = ownParty !== null;
+  const ownId = ownParty ?? i.electricityId;
   const otherId = ownId === i.electricityId ? i.gasId : i.electricityId;
   const published = designations.filter((d) => d.publishedAt !== null);
   const next = published.at(-1);

@@ -1,11 +1,9 @@
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { NextResponse } from 'next/server';
-import { can } from '@/lib/auth/permissions';
 import { neutraliseFormula } from '@/lib/csv';
 import { CALENDAR_CSV_COLUMNS, calendarCsvRecord, streamCalendar } from '@/lib/data/split-supply';
-import { withViewer } from '@/lib/http';
+import { NO_STORE, withPermission } from '@/lib/http';
 import { londonDate } from '@/lib/rules/weeks';
 
 export const dynamic = 'force-dynamic';
@@ -16,10 +14,7 @@ export const dynamic = 'force-dynamic';
  * are read; a failure part-way aborts the response, so a partial file never looks complete.
  */
 export async function GET(request: Request) {
-  return withViewer(async (viewer) => {
-    if (!can(viewer, 'splitSupply.view') || !can(viewer, 'reports.view')) {
-      return NextResponse.json({ error: 'Not found.' }, { status: 404 });
-    }
+  return withPermission('splitSupply.view', async (viewer) => {
     const now = new Date();
     const bom = new URL(request.url).searchParams.get('bom') !== '0';
     const csv = stringify({
@@ -39,12 +34,12 @@ export async function GET(request: Request) {
         csv.destroy(error instanceof Error ? error : new Error(String(error)));
       }
     })();
-    const scope = viewer.role === 'supplier' ? `supplier-${viewer.supplierId}` : 'all-suppliers';
+    const scope = viewer.supplierId === null ? 'all-suppliers' : `supplier-${viewer.supplierId}`;
     return new Response(Readable.toWeb(csv) as ReadableStream, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="split-supply-calendar-${scope}-${londonDate(now)}.csv"`,
-        'Cache-Control': 'no-store',
+        ...NO_STORE,
       },
     });
   });
