@@ -142,3 +142,22 @@ export const TRIAGE_DEFAULTS: TriageConfig = {
   replaceCodes: ['MA121'],
   nowActiveCodes: ['MA012', 'MA107'],
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Demand against commitment (MEHRS 2.2.1, Report 8)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface DemandConfig {
+  /** MEHRS 2.2.1: Report 8 covers "the previous four Migration Weeks". */
+  readonly report8Weeks: number;
+  /** Assumption (no document gives it): the trend shows half a year of Migration Weeks. */
+  readonly trendWeeks: number;
+  /** Assumption (no document gives it): the planned volume looks this many Migration Weeks ahead, this one included. */
+  readonly plannedWeeksAhead: number;
+}
+
+export const DEMAND_DEFAULTS: DemandConfig = {
+  report8Weeks: 4, // MEHRS 2.2.1
+  trendWeeks: 26, // assumption
+  plannedWeeksAhead: 6, // assumption
+};
