@@ -215,19 +215,9 @@ function triageCsv(rows: readonly TriageDecisionRow[]): string {
     .join('');
 }
 
-const DEMAND_COLUMNS = [
-  'supplier_id',
-  'migration_week',
-  'forecast',
-  'committed',
-] as const;
+const DEMAND_COLUMNS = ['supplier_id', 'migration_week', 'forecast', 'committed'] as const;
 function demandCsv(rows: readonly WeeklyDemandRow[]): string {
-  return rows
-    .map(
-      (d) =>
-`${d.supplierId},${d.migrationWeek},${d.forecast},${d.committed}\n`
-    )
-    .join('');
+  return rows.map((d) => `${d.supplierId},${d.migrationWeek},${d.forecast},${d.committed}\n`).join('');
 }
 
 function copyIfAny(

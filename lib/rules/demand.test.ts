@@ -82,8 +82,13 @@ describe('MEHRS 2.2.1 (a): received against commitment', () => {
 });
 
 describe('Report 8 row and table', () => {
-  const row = (partyName: string, migrationWeek: string, committed: number, received: number, rejected: number) =>
-    report8Row({ partyName, secPartyId: 'SEC1', migrationWeek, committed, received, rejected });
+  const row = (
+    partyName: string,
+    migrationWeek: string,
+    committed: number,
+    received: number,
+    rejected: number,
+  ) => report8Row({ partyName, secPartyId: 'SEC1', migrationWeek, committed, received, rejected });
 
   it('derives accepted, difference and percentage from the counts', () => {
     expect(row('Alpha', '2026-11-16', 200, 180, 12)).toEqual({
@@ -126,8 +131,14 @@ describe('the MCC reads suppliers by shortfall', () => {
     weeks: shortfalls.map((shortfall) => ({ shortfall })),
   });
   it.each([
-    [[party('A', [0, 0]), party('B', [5, 0]), party('C', [1, 1])], ['B', 'C', 'A']],
-    [[party('Zed', [3]), party('Abe', [3])], ['Abe', 'Zed']], // ties by name
+    [
+      [party('A', [0, 0]), party('B', [5, 0]), party('C', [1, 1])],
+      ['B', 'C', 'A'],
+    ],
+    [
+      [party('Zed', [3]), party('Abe', [3])],
+      ['Abe', 'Zed'],
+    ], // ties by name
     [[], []],
   ])('%#', (parties, expected) => {
     expect(sortByShortfall(parties).map((p) => p.name)).toEqual(expected);
@@ -160,6 +171,9 @@ describe('MEHRS 2.2.1 (a)–(e): every cause is listed, with whether the data re
       '2.2.1 (d)',
       '2.2.1 (e)',
     ]);
-    expect(SHORTFALL_CAUSES.filter((c) => !c.recorded).map((c) => c.key)).toEqual(['dcc-capacity', 'signature']);
+    expect(SHORTFALL_CAUSES.filter((c) => !c.recorded).map((c) => c.key)).toEqual([
+      'dcc-capacity',
+      'signature',
+    ]);
   });
 });
