@@ -198,15 +198,15 @@ export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Re
   const db = await getDb();
   const weeks = report8Weeks(scope.week);
   const first = weeks[0] as IsoDate;
-  const partyId = scope.party?.id ?? null;
+  const partyId = demandParty(viewer, scope.party?.id);
   const [counts, visible, inWeek] = await Promise.all([
     countsByPartyWeek(db, viewer, partyId, first, scope.week),
-    scope.party ? Promise.resolve([scope.party]) : listDemandParties(viewer),
+    listDemandParties(viewer),
     installationsByWeek(db, viewer, partyId, first, scope.week),
   ]);
   const present = new Set(counts.filter((c) => c.committed > 0 || c.received > 0).map((c) => c.partyId));
   const blocks = visible
-    .filter((p) => p.id === partyId || present.has(p.id))
+    .filter((p) => (partyId === null ? present.has(p.id) : p.id === partyId))
     .map((party) => ({
       party,
       rows: rowsFor(
@@ -216,9 +216,7 @@ export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Re
         counts.filter((c) => c.partyId === party.id),
       ),
     }));
-  const total = scope.party
-    ? (blocks[0]?.rows ?? rowsFor(scope.party.name, scope.party.secPartyId, weeks, []))
-    : rowsFor(ALL_PARTIES, null, weeks, counts);
+  const total = partyId === null ? rowsFor(ALL_PARTIES, null, weeks, counts) : (blocks[0]?.rows ?? []);
   return { weeks, total, parties: blocks, installationsInWeek: inWeek };
 }
 
@@ -263,7 +261,7 @@ export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): P
       .innerJoin(parties, and(eq(parties.id, ar.authorisingPartyId), eq(parties.role, 'supplier')))
       .where(
         and(
-          authorisationRollupsVisibleTo(viewer, scope.party?.id ?? null),
+          authorisationRollupsVisibleTo(viewer, demandParty(viewer, scope.party?.id)),
           between(ar.migrationWeek, first, scope.week),
           eq(ar.validationStatus, 'rejected'),
           ne(ar.code, AUTHORISATION_ROLLUP_ALL_CODES),
@@ -331,13 +329,8 @@ export interface TrendPoint {
 export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promise<TrendPoint[]> {
   const db = await getDb();
   const weeks = weeksEndingWith(scope.week, DEMAND_DEFAULTS.trendWeeks);
-  const counts = await countsByPartyWeek(
-    db,
-    viewer,
-    scope.party?.id ?? null,
-    weeks[0] as IsoDate,
-    scope.week,
-  );
+  const partyId = demandParty(viewer, scope.party?.id);
+  const counts = await countsByPartyWeek(db, viewer, partyId, weeks[0] as IsoDate, scope.week);
   return rowsFor(ALL_PARTIES, null, weeks, counts).map((r) => ({
     week: r.migrationWeek,
     committed: r.committed,
@@ -365,7 +358,7 @@ export async function getPlannedVolume(
   const weeks = comingMigrationWeeks(now);
   const first = weeks[0] as IsoDate;
   const last = weeks.at(-1) as IsoDate;
-  const partyId = party?.id ?? null;
+  const partyId = demandParty(viewer, party?.id);
   const capacityShown = seesCapacity(viewer, partyId);
   const [scheduled, counts, triaged, capacity] = await Promise.all([
     installationsByWeek(db, viewer, partyId, first, last),
