@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { DemandPage } from './pages/demand-page';
 import { InstallationsPage } from './pages/installations-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
@@ -14,6 +15,7 @@ interface Fixtures {
   shell: Shell;
   overview: OverviewPage;
   installations: InstallationsPage;
+  demand: DemandPage;
   /** Signs in with a demo account and waits for the dashboard. */
   loginAs: (email: string) => Promise<void>;
   /** Demo supplier accounts, as the login page lists them in demo mode. */
@@ -25,6 +27,7 @@ export const test = base.extend<Fixtures>({
   shell: async ({ page }, use) => use(new Shell(page)),
   overview: async ({ page }, use) => use(new OverviewPage(page)),
   installations: async ({ page }, use) => use(new InstallationsPage(page)),
+  demand: async ({ page }, use) => use(new DemandPage(page)),
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);

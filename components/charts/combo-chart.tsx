@@ -99,7 +99,7 @@ export function ComboChart({
                 stroke={s.color}
                 strokeWidth={2}
                 strokeDasharray={s.dashed ? '6 4' : undefined}
-                type="stepAfter"
+                type="step"
                 dot={false}
                 isAnimationActive={false}
               />

@@ -159,5 +159,5 @@ export interface DemandConfig {
 export const DEMAND_DEFAULTS: DemandConfig = {
   report8Weeks: 4, // MEHRS 2.2.1
   trendWeeks: 26, // assumption
-  plannedWeeksAhead: 6, // assumption
+  plannedWeeksAhead: 5, // assumption
 };

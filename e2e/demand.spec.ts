@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { SUPPLIERS } from '../db/seed/generate';
+import { ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
+
+const digits = (text: string) => text.replace(/[^\d-]/g, '');
+
+/** Every party the analyst may choose, as name → id, read from the page's own select. */
+async function partyIds(page: Page): Promise<Map<string, string>> {
+  const options = page.getByLabel('Authorising Party').locator('option');
+  const entries = await options.evaluateAll((nodes) =>
+    nodes.map((n) => [n.textContent ?? '', (n as HTMLOptionElement).value] as const),
+  );
+  return new Map(entries.filter(([, value]) => value !== ''));
+}
+
+async function screenshots(page: Page, name: string) {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(2_000); // recharts animates after a resize
+    await page.screenshot({ path: `docs/screenshots/demand-${name}-${width}.png`, fullPage: true });
+  }
+}
+
+test.describe('Weekly demand against commitment (Report 8)', () => {
+  test('An analyst switches week and party, sees chart and table agree, and drills to the list with the same count', async ({
+    page,
+    loginAs,
+    demand,
+    installations,
+  }) => {
+    test.setTimeout(45_000);
+    await loginAs(ANALYST);
+    await demand.goto();
+    await expect(demand.report8).toBeVisible();
+    const parties = demand.partyTable.locator('tbody tr');
+    expect(await parties.count()).toBeGreaterThan(1);
+    const worst = (await parties.first().getByRole('link').innerText()).trim();
+
+    const weeks = await demand.weekSelect
+      .locator('option')
+      .evaluateAll((o) => o.map((n) => (n as HTMLOptionElement).value));
+    expect(weeks.length).toBeGreaterThan(1);
+    await demand.choose({ week: weeks[1], party: worst });
+    const url = new URL(page.url());
+    expect(url.searchParams.get('week')).toBe(weeks[1]);
+    expect(url.searchParams.get('supplier')).toMatch(/^\d+$/);
+    await expect(page.getByRole('heading', { name: `Report 8: ${worst}` })).toBeVisible();
+    await expect(demand.report8Rows).toHaveCount(4);
+    await expect(page.getByTestId('party-multiples')).toHaveCount(0);
+
+    // The chart's last week (its "received" bar, the eighth of eight) says what the table's last row says.
+    const lastWeek = (await demand.report8Rows.last().locator('td').first().innerText()).trim();
+    const received = digits(await demand.report8Cell(lastWeek, 'Migration Authorisations Received'));
+    const committed = digits(await demand.report8Cell(lastWeek, 'DCC Migration Commitment'));
+    const tooltip = await demand.chartTooltip(7);
+    expect(tooltip).toContain(`Migration Authorisations received : ${received}`);
+    expect(tooltip).toContain(`DCC Migration Commitment : ${committed}`);
+
+    // Drill from the planned volume's first coming week to the list: the same count.
+    const link = demand.plannedRows.first().getByRole('link');
+    const scheduled = digits(await link.innerText());
+    await link.click();
+    await page.waitForURL(/\/installations\?/);
+    await expect(installations.count).toContainText(Number(scheduled).toLocaleString('en-GB'));
+  });
+
+  test('A supplier sees only itself: no other supplier’s name in the page or any response, even with its id in the URL', async ({
+    page,
+    loginAs,
+    supplierAccounts,
+    shell,
+    demand,
+  }) => {
+    test.setTimeout(45_000);
+    await loginAs(ANALYST);
+    await demand.goto();
+    const ids = await partyIds(page);
+    await shell.signOut();
+
+    const [supplier] = await supplierAccounts();
+    if (!supplier) throw new Error('no demo supplier accounts listed');
+    await loginAs(supplier);
+    const organisation = (await shell.user.innerText()).split(' · ').pop()?.trim() ?? '';
+    const others = SUPPLIERS.map((s) => s.name).filter((name) => name !== organisation);
+    expect(others).toHaveLength(SUPPLIERS.length - 1);
+    const otherId = ids.get(others[0] as string);
+    expect(otherId).toBeDefined();
+
+    const bodies: string[] = [];
+    page.on('response', async (response) => {
+      const type = response.headers()['content-type'] ?? '';
+      if (/html|x-component|json/.test(type)) bodies.push(await response.text().catch(() => ''));
+    });
+    await demand.goto(`?supplier=${otherId}`);
+    await expect(demand.report8).toBeVisible();
+    await expect(page.getByRole('heading', { name: `Report 8: ${organisation}` })).toBeVisible();
+    await expect(demand.partySelect).toHaveCount(0);
+    await expect(page.getByTestId('party-multiples')).toHaveCount(0);
+    await expect(page.getByTestId('planned-table')).not.toContainText('DCC capacity');
+    // A client-side navigation too (its RSC payload is a response of its own).
+    await page.getByText('The same weeks as a table').click();
+    await page.getByTestId('trend-table').getByRole('link').nth(1).click();
+    await page.waitForURL(/week=/);
+    await expect(demand.report8).toBeVisible();
+
+    const html = await page.content();
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const name of others) {
+      expect(html, `page names ${name}`).not.toContain(name);
+      for (const body of bodies) expect(body.includes(name), `a response names ${name}`).toBe(false);
+    }
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'supplier');
+  });
+
+  test('The analyst’s demand page passes an axe scan (WCAG 2.2 AA)', async ({ page, loginAs, demand }) => {
+    test.setTimeout(45_000);
+    await loginAs(ANALYST);
+    await demand.goto();
+    await expect(demand.partyTable).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'analyst');
+  });
+});
