@@ -1,17 +1,11 @@
 import type { Page } from '@playwright/test';
-import { SUPPLIERS } from '../db/seed/generate';
+import { buildParties } from '../db/seed/generate';
 import { ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
 
 const digits = (text: string) => text.replace(/[^\d-]/g, '');
 
-/** Every party the analyst may choose, as name → id, read from the page's own select. */
-async function partyIds(page: Page): Promise<Map<string, string>> {
-  const options = page.getByLabel('Authorising Party').locator('option');
-  const entries = await options.evaluateAll((nodes) =>
-    nodes.map((n) => [n.textContent ?? '', (n as HTMLOptionElement).value] as const),
-  );
-  return new Map(entries.filter(([, value]) => value !== ''));
-}
+/** The demo suppliers and their ids: the seed assigns them deterministically (db/seed/generate.ts). */
+const DEMO_SUPPLIERS = buildParties().suppliers.map((s) => ({ id: s.id, name: s.name }));
 
 async function screenshots(page: Page, name: string) {
   for (const width of [1440, 390]) {
@@ -72,19 +66,13 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
     demand,
   }) => {
     test.setTimeout(45_000);
-    await loginAs(ANALYST);
-    await demand.goto();
-    const ids = await partyIds(page);
-    await shell.signOut();
-
     const [supplier] = await supplierAccounts();
     if (!supplier) throw new Error('no demo supplier accounts listed');
     await loginAs(supplier);
     const organisation = (await shell.user.innerText()).split(' · ').pop()?.trim() ?? '';
-    const others = SUPPLIERS.map((s) => s.name).filter((name) => name !== organisation);
-    expect(others).toHaveLength(SUPPLIERS.length - 1);
-    const otherId = ids.get(others[0] as string);
-    expect(otherId).toBeDefined();
+    const others = DEMO_SUPPLIERS.filter((s) => s.name !== organisation);
+    expect(others).toHaveLength(DEMO_SUPPLIERS.length - 1);
+    const otherId = others[0]?.id;
 
     const bodies: string[] = [];
     page.on('response', async (response) => {
@@ -105,7 +93,7 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
 
     const html = await page.content();
     expect(bodies.length).toBeGreaterThan(0);
-    for (const name of others) {
+    for (const { name } of others) {
       expect(html, `page names ${name}`).not.toContain(name);
       for (const body of bodies) expect(body.includes(name), `a response names ${name}`).toBe(false);
     }

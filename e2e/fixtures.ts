@@ -31,7 +31,8 @@ export const test = base.extend<Fixtures>({
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);
-      await expect(shell.signOutButton).toBeVisible();
+      // Signing in lands on the overview, which can take seconds on a loaded machine.
+      await expect(shell.signOutButton).toBeVisible({ timeout: 15_000 });
     });
   },
   supplierAccounts: async ({ loginPage }, use) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "triage_decisions_rescheduled_week_idx" ON "triage_decisions" USING btree ("rescheduled_week") WHERE "triage_decisions"."decision" = 'reschedule';
