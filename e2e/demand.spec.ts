@@ -22,7 +22,7 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
     demand,
     installations,
   }) => {
-    test.setTimeout(45_000);
+    test.setTimeout(90_000);
     await loginAs(ANALYST);
     await demand.goto();
     await expect(demand.report8).toBeVisible();
@@ -65,7 +65,7 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
     shell,
     demand,
   }) => {
-    test.setTimeout(45_000);
+    test.setTimeout(90_000);
     const [supplier] = await supplierAccounts();
     if (!supplier) throw new Error('no demo supplier accounts listed');
     await loginAs(supplier);
@@ -102,7 +102,7 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
   });
 
   test('The analyst’s demand page passes an axe scan (WCAG 2.2 AA)', async ({ page, loginAs, demand }) => {
-    test.setTimeout(45_000);
+    test.setTimeout(90_000);
     await loginAs(ANALYST);
     await demand.goto();
     await expect(demand.partyTable).toBeVisible();

@@ -88,7 +88,7 @@ export function ComboChart({
                 fill={s.color}
                 stackId={s.stackId}
                 cursor="pointer"
-                isAnimationActive={!compact}
+                isAnimationActive={false}
                 onClick={go(s.key)}
               />
             ) : (

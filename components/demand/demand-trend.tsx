@@ -41,7 +41,11 @@ export function DemandTrend({ points, supplier }: { points: TrendPoint[]; suppli
             {
               key: 'week',
               header: 'Migration Week',
-              cell: (p) => <Link href={demandHref(p.week, supplier)}>{formatIsoDate(p.week)}</Link>,
+              cell: (p) => (
+                <Link prefetch={false} href={demandHref(p.week, supplier)}>
+                  {formatIsoDate(p.week)}
+                </Link>
+              ),
             },
             { key: 'committed', header: 'Commitment', numeric: true, cell: (p) => formatCount(p.committed) },
             { key: 'received', header: 'Received', numeric: true, cell: (p) => formatCount(p.received) },

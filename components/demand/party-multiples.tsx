@@ -48,7 +48,11 @@ export function PartyMultiples({
     {
       key: 'party',
       header: 'Authorising Party',
-      cell: (p) => <Link href={demandHref(week, p.party.id)}>{p.name}</Link>,
+      cell: (p) => (
+        <Link prefetch={false} href={demandHref(week, p.party.id)}>
+          {p.name}
+        </Link>
+      ),
     },
     { key: 'committed', header: 'Committed (4 weeks)', numeric: true, cell: (p) => formatCount(p.committed) },
     { key: 'received', header: 'Received (4 weeks)', numeric: true, cell: (p) => formatCount(p.received) },
@@ -71,7 +75,9 @@ export function PartyMultiples({
         {parties.map((p) => (
           <li key={p.party.id} className="multiple">
             <h3>
-              <Link href={demandHref(week, p.party.id)}>{p.name}</Link>
+              <Link prefetch={false} href={demandHref(week, p.party.id)}>
+                {p.name}
+              </Link>
             </h3>
             <p className="muted">
               {formatCount(p.received)} of {formatCount(p.committed)} committed

@@ -80,6 +80,7 @@ export function PlannedVolumeSection({
       numeric: true,
       cell: (w) => (
         <Link
+          prefetch={false}
           href={installationsHref(w.migrationWeek, supplier)}
           aria-label={`${formatCount(w.scheduled)} installations scheduled in Migration Week ${formatIsoDate(w.migrationWeek)}`}
         >

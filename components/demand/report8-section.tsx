@@ -48,6 +48,7 @@ export function Report8Section({
         const n = view.installationsInWeek[row.migrationWeek] ?? 0;
         return (
           <Link
+            prefetch={false}
             href={installationsHref(row.migrationWeek, supplier)}
             aria-label={`${formatCount(n)} installations in Migration Week ${formatIsoDate(row.migrationWeek)}`}
           >

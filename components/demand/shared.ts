@@ -23,7 +23,11 @@ export function demandHref(week: IsoDate | undefined, supplier: number | undefin
   return `/demand${toSearchParams({ week, supplier })}`;
 }
 
-/** The installations list behind a demand number: the Migration Week, the party, and any extra filter. */
+/**
+ * The installations list behind a demand number: the Migration Week, the party, and any extra filter. Links to it
+ * (and to other parties' demand) are rendered with `prefetch={false}`: the page holds dozens of them, and prefetching
+ * each would render as many dynamic pages on the server for every visit.
+ */
 export function installationsHref(
   week: IsoDate,
   supplier: number | undefined,

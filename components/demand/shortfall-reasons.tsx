@@ -69,6 +69,7 @@ export function ShortfallReasonsSection({
         if (n === 0) return '0';
         return (
           <Link
+            prefetch={false}
             href={installationsHref(week, supplier, { code: c.code })}
             aria-label={`Installations in Migration Week ${formatIsoDate(week)} whose last code is ${c.code}`}
           >
@@ -113,8 +114,10 @@ export function ShortfallReasonsSection({
         <ul className="link-list">
           {reasons.mcfIncidents.map((i) => (
             <li key={i.id}>
-              <Link href={`/incidents/${i.id}`}>{i.reference}</Link>, raised in Migration Week{' '}
-              {formatIsoDate(i.week)} ({i.status})
+              <Link prefetch={false} href={`/incidents/${i.id}`}>
+                {i.reference}
+              </Link>
+              , raised in Migration Week {formatIsoDate(i.week)} ({i.status})
             </li>
           ))}
         </ul>
