@@ -10,7 +10,7 @@ const DEMO_SUPPLIERS = buildParties().suppliers.map((s) => ({ id: s.id, name: s.
 async function screenshots(page: Page, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(2_000); // recharts animates after a resize
+    await page.waitForTimeout(2_000); // ResponsiveContainer redraws after a resize
     await page.screenshot({ path: `docs/screenshots/demand-${name}-${width}.png`, fullPage: true });
   }
 }
@@ -22,7 +22,7 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
     demand,
     installations,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await loginAs(ANALYST);
     await demand.goto();
     await expect(demand.report8).toBeVisible();
@@ -65,7 +65,7 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
     shell,
     demand,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const [supplier] = await supplierAccounts();
     if (!supplier) throw new Error('no demo supplier accounts listed');
     await loginAs(supplier);
@@ -102,7 +102,7 @@ test.describe('Weekly demand against commitment (Report 8)', () => {
   });
 
   test('The analyst’s demand page passes an axe scan (WCAG 2.2 AA)', async ({ page, loginAs, demand }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await loginAs(ANALYST);
     await demand.goto();
     await expect(demand.partyTable).toBeVisible();
