@@ -5,7 +5,8 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench [-- --sizes 100000,10000000 --reseed]
  *
- * Each size gets its own database (mcc_bench_<size>), kept between runs unless --reseed is given.
+ * Each size gets its own database (<prefix>_<size>, prefix mcc_bench unless --prefix is given), kept between runs
+ * unless --reseed is given.
  */
 import { parseArgs } from 'node:util';
 import { desc, sql } from 'drizzle-orm';
@@ -14,11 +15,21 @@ import { openDatabase, queryRows, setDatabase } from '@/db/client';
 import { installations, parties } from '@/db/schema';
 import { isSeeded, seedDatabase } from '@/db/seed';
 import type { Viewer } from '@/lib/auth/viewer';
+import {
+  getDemandTrend,
+  getPlannedVolume,
+  getReport8,
+  getShortfallReasons,
+  listDemandParties,
+  listDemandWeeks,
+  resolveDemandScope,
+} from '@/lib/data/demand';
 import { countInstallations, listInstallations } from '@/lib/data/installations';
 import { encodeCursor } from '@/lib/data/keyset-cursor';
 import { getOverview } from '@/lib/data/overview';
 import { installationsVisibleTo } from '@/lib/data/scope';
 import { installationListSchema } from '@/lib/filters/installations';
+import { lastCompleteMigrationWeek } from '@/lib/rules/demand';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 
 const { values } = parseArgs({
@@ -26,6 +37,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100000,10000000' },
     runs: { type: 'string', default: '25' },
     reseed: { type: 'boolean', default: false },
+    prefix: { type: 'string', default: 'mcc_bench' },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -58,7 +70,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function prepare(size: number) {
-  const name = `mcc_bench_${size}`;
+  const name = `${values.prefix}_${size}`;
   const admin = postgres(serverUrl as string, { onnotice: () => {}, max: 1 });
   const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
   if (values.reseed && exists) await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -153,6 +165,25 @@ for (const size of sizes) {
         installationListSchema.parse({ status: 'failed', sort: 'week', dir: 'asc' }),
       ),
   ]);
+
+  // The demand page's data, as the page asks for it (docs/decisions/0005-demand-one-truth.md).
+  const demandPage = async (viewer: Viewer) => {
+    const now = new Date();
+    const latest = lastCompleteMigrationWeek(now);
+    const [scope] = await Promise.all([
+      resolveDemandScope(viewer, latest, undefined),
+      listDemandWeeks(viewer, latest),
+      listDemandParties(viewer),
+    ]);
+    await Promise.all([
+      getReport8(viewer, scope),
+      getShortfallReasons(viewer, scope),
+      getDemandTrend(viewer, scope),
+      getPlannedVolume(viewer, scope.party, now),
+    ]);
+  };
+  figures.push(['demand page data, analyst', () => demandPage(analyst)]);
+  figures.push(['demand page data, largest supplier', () => demandPage(supplier(big.id))]);
 
   for (const [figure, fn] of figures) {
     const ms = await time(fn);

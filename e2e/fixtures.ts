@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { DemandPage } from './pages/demand-page';
 import { InstallationsPage } from './pages/installations-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
@@ -16,6 +17,7 @@ interface Fixtures {
   overview: OverviewPage;
   installations: InstallationsPage;
   splitSupply: SplitSupplyPage;
+  demand: DemandPage;
   /** Signs in with a demo account and waits for the dashboard. */
   loginAs: (email: string) => Promise<void>;
   /** Demo supplier accounts, as the login page lists them in demo mode. */
@@ -28,10 +30,12 @@ export const test = base.extend<Fixtures>({
   overview: async ({ page }, use) => use(new OverviewPage(page)),
   installations: async ({ page }, use) => use(new InstallationsPage(page)),
   splitSupply: async ({ page }, use) => use(new SplitSupplyPage(page)),
+  demand: async ({ page }, use) => use(new DemandPage(page)),
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);
-      await expect(shell.signOutButton).toBeVisible();
+      // Signing in lands on the overview, which can take seconds on a loaded machine.
+      await expect(shell.signOutButton).toBeVisible({ timeout: 15_000 });
     });
   },
   supplierAccounts: async ({ loginPage }, use) => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { installations } from './installations';
@@ -23,7 +24,13 @@ export const triageDecisions = pgTable(
     rescheduledWeek: date({ mode: 'string' }),
     reason: text().notNull(),
   },
-  (t) => [index('triage_decisions_installation_idx').on(t.installationId, t.decidedAt)],
+  (t) => [
+    index('triage_decisions_installation_idx').on(t.installationId, t.decidedAt),
+    // The demand page's planned volume counts reschedules into the coming weeks (lib/data/demand.ts).
+    index('triage_decisions_rescheduled_week_idx')
+      .on(t.rescheduledWeek)
+      .where(sql`${t.decision} = 'reschedule'`),
+  ],
 );
 
 export const fileImportStatus = pgEnum('file_import_status', ['received', 'applied', 'rejected']);

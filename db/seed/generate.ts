@@ -298,6 +298,8 @@ export const DEMAND_BIAS_RANGES: Readonly<Record<DemandBias, readonly [number, n
 /** DCC commits to this share of the supplier's forecast (Migration Scaling Methodology caps demand). */
 export const COMMITMENT_OF_FORECAST: readonly [number, number] = [0.9, 1.0];
 export const FORECAST_NOISE = 0.08;
+/** DCC's weekly capacity as a share of the recent run rate of MAs (demo assumption; no document gives one). */
+export const CAPACITY_OF_RUN_RATE: readonly [number, number] = [0.85, 1.15];
 
 export const INCIDENTS_PER_SCENARIO = 2;
 /** Extra open incidents spread over the incident scenarios, so every owning party has live work. */
@@ -689,8 +691,11 @@ export interface WeeklyDemandRow {
   migrationWeek: IsoDate;
   forecast: number;
   committed: number;
-  authorisationsReceived: number;
-  authorisationsValid: number;
+}
+
+export interface MigrationCapacityRow {
+  migrationWeek: IsoDate;
+  capacity: number;
 }
 
 export interface IncidentRow {
@@ -887,7 +892,6 @@ export class DemoGenerator {
   private readonly splitGivenDualActive: number;
   // Bounded accumulators filled while installations are generated.
   private readonly received: Int32Array[];
-  private readonly valid: Int32Array[];
   private readonly samples = new Map<string, { seen: number; items: SampledInstallation[] }>();
   private nextEventId = 1;
   private nextAuthorisationId = 1;
@@ -967,7 +971,6 @@ export class DemoGenerator {
 
     const weekCount = weeks.length;
     this.received = this.parties.suppliers.map(() => new Int32Array(weekCount));
-    this.valid = this.parties.suppliers.map(() => new Int32Array(weekCount));
   }
 
   /** The last week with demand or authorisations (current + FUTURE_WEEKS). */
@@ -1356,10 +1359,7 @@ export class DemoGenerator {
           completionCode: done && failed ? outcome.code : null,
           completedAt: done ? Math.max(last.at, at) : null,
         });
-        if (spec.supplierIndex >= 0) {
-          bump(this.received[spec.supplierIndex], weekIndex);
-          if (!carries) bump(this.valid[spec.supplierIndex], weekIndex);
-        }
+        if (spec.supplierIndex >= 0) bump(this.received[spec.supplierIndex], weekIndex);
       }
       if (!done || outcome.kind === 'migrated') break;
 
@@ -1422,7 +1422,27 @@ export class DemoGenerator {
     else if (row.status === 'in-progress') this.sample('in-progress', row);
   }
 
-  /** Report 8 (MEHRS 2.2.1): every supplier, every week; received/valid are the MAs generated. */
+  /**
+   * DCC's capacity per Migration Week (the Migration Scaling Methodology sets it; the seeds give no number): the
+   * run rate of the four weeks before the current one, times a per-week factor, so some coming weeks fill past it.
+   */
+  migrationCapacity(): MigrationCapacityRow[] {
+    if (!this.finished) throw new Error('Generate every chunk before the capacity');
+    const r = new Random(this.seed, 0xfffffff3);
+    let recent = 0;
+    for (const counts of this.received) {
+      for (let k = 1; k <= 4; k++) recent += counts[this.currentWeekIndex - k] ?? 0;
+    }
+    const runRate = recent / 4;
+    const rows: MigrationCapacityRow[] = [];
+    for (let i = 0; i <= this.lastPlannedWeekIndex; i++) {
+      const factor = r.real(CAPACITY_OF_RUN_RATE[0], CAPACITY_OF_RUN_RATE[1]);
+      rows.push({ migrationWeek: (this.weeks[i] as WeekInfo).week, capacity: Math.round(runRate * factor) });
+    }
+    return rows;
+  }
+
+  /** Report 8 (MEHRS 2.2.1): every supplier, every week; MAs received are counted from the MAs, not stored here. */
   weeklyDemand(): WeeklyDemandRow[] {
     if (!this.finished) throw new Error('Generate every chunk before the weekly demand');
     const r = new Random(this.seed, 0xfffffff1);
@@ -1431,7 +1451,6 @@ export class DemoGenerator {
       const [lo, hi] = DEMAND_BIAS_RANGES[supplier.bias];
       const bias = r.real(lo, hi);
       const received = this.received[s] as Int32Array;
-      const valid = this.valid[s] as Int32Array;
       for (let i = 0; i <= this.lastPlannedWeekIndex; i++) {
         const week = (this.weeks[i] as WeekInfo).week;
         let base = received[i] ?? 0;
@@ -1451,8 +1470,6 @@ export class DemoGenerator {
           migrationWeek: week,
           forecast,
           committed,
-          authorisationsReceived: received[i] ?? 0,
-          authorisationsValid: valid[i] ?? 0,
         });
       }
     });

@@ -216,22 +216,9 @@ function triageCsv(rows: readonly TriageDecisionRow[]): string {
     .join('');
 }
 
-const DEMAND_COLUMNS = [
-  'supplier_id',
-  'migration_week',
-  'forecast',
-  'committed',
-  'authorisations_received',
-  'authorisations_valid',
-] as const;
+const DEMAND_COLUMNS = ['supplier_id', 'migration_week', 'forecast', 'committed'] as const;
 function demandCsv(rows: readonly WeeklyDemandRow[]): string {
-  return rows
-    .map(
-      (d) =>
-        `${d.supplierId},${d.migrationWeek},${d.forecast},${d.committed},${d.authorisationsReceived},` +
-        `${d.authorisationsValid}\n`,
-    )
-    .join('');
+  return rows.map((d) => `${d.supplierId},${d.migrationWeek},${d.forecast},${d.committed}\n`).join('');
 }
 
 function copyIfAny(
@@ -498,6 +485,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
   let authorisations = 0;
   let triage = 0;
   await db.execute(sql.raw('ALTER TABLE installations DISABLE TRIGGER installations_rollup'));
+  await db.execute(sql.raw('ALTER TABLE migration_authorisations DISABLE TRIGGER authorisations_rollup'));
   const deferred = await deferIndexesAndForeignKeys(handle);
   let loaded = false;
   let pending: Promise<void> = Promise.resolve();
@@ -534,6 +522,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
     const restoring = Date.now();
     await restoreIndexesAndForeignKeys(handle, deferred);
     await db.execute(sql.raw('ALTER TABLE installations ENABLE TRIGGER installations_rollup'));
+    await db.execute(sql.raw('ALTER TABLE migration_authorisations ENABLE TRIGGER authorisations_rollup'));
     if (loaded) log(`Indexes and foreign keys rebuilt in ${((Date.now() - restoring) / 1000).toFixed(1)} s.`);
   }
   log(
@@ -541,9 +530,16 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
       `(${formatCount(authorisations)}) and triage decisions (${formatCount(triage)}) loaded.`,
   );
   await db.execute(sql.raw('SELECT rebuild_installation_rollups()'));
+  await db.execute(sql.raw('SELECT rebuild_authorisation_rollups()'));
 
   const demand = generator.weeklyDemand();
   await handle.copyCsv('weekly_demand', DEMAND_COLUMNS, demandCsv(demand));
+  const capacity = generator.migrationCapacity();
+  await handle.copyCsv(
+    'migration_capacity',
+    ['migration_week', 'capacity'],
+    capacity.map((c) => `${c.migrationWeek},${c.capacity}\n`).join(''),
+  );
   const incidents = generator.incidents();
   await copyIncidents(handle, incidents);
   log(

@@ -5,8 +5,12 @@
  */
 const SITE = 'http://mcc.invalid';
 
+function hasBackslashOrControl(text: string): boolean {
+  return [...text].some((char) => char === '\\' || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+
 export function safeRedirectTarget(next: string | null | undefined): string {
-  if (!next?.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(next)) return '/';
+  if (!next?.startsWith('/') || hasBackslashOrControl(next)) return '/';
   try {
     const url = new URL(next, SITE);
     return url.origin === SITE ? `${url.pathname}${url.search}${url.hash}` : '/';

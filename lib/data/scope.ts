@@ -2,12 +2,14 @@ import 'server-only';
 import { and, eq, exists, or, type SQL, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import {
+  authorisationRollups,
   incidentInstallations,
   incidentInterestedParties,
   incidents,
   installations,
   migrationAuthorisations,
   parties,
+  weeklyDemand,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -135,4 +137,45 @@ export interface SplitSupplyScope {
 
 export function splitSupplyScope(viewer: Viewer): SplitSupplyScope {
   return { includeDrafts: can(viewer, 'splitSupply.plan'), otherSupplierLabel: OTHER_SUPPLIER };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Weekly demand and Migration Authorisations (Report 8, MEHRS 2.2.1)
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The Authorising Party whose demand a viewer looks at: a supplier is always itself, whatever the URL asks; the MCC
+ * may pick one (`requested`) or see every party (null).
+ */
+export function demandParty(viewer: Viewer, requested: number | undefined): number | null {
+  return viewerParty(viewer) ?? (requested || null);
+}
+
+/** Weekly demand rows (forecast, commitment) a viewer may read, narrowed to the chosen party. */
+export function weeklyDemandVisibleTo(viewer: Viewer, party: number | null): SQL | undefined {
+  const ownParty = viewerParty(viewer);
+  const own = ownParty === null ? undefined : eq(weeklyDemand.supplierId, ownParty);
+  return and(own, party === null ? undefined : eq(weeklyDemand.supplierId, party));
+}
+
+/** MA counts a viewer may read: a supplier only the MAs it authorised itself (never the other supplier's). */
+export function authorisationRollupsVisibleTo(viewer: Viewer, party: number | null): SQL | undefined {
+  const r = authorisationRollups;
+  const ownParty = viewerParty(viewer);
+  const own = ownParty === null ? undefined : eq(r.authorisingPartyId, ownParty);
+  return and(own, party === null ? undefined : eq(r.authorisingPartyId, party));
+}
+
+/** Installations in a party's demand: the viewer's scope, narrowed to the party as Responsible Supplier. */
+export function demandInstallationsVisibleTo(viewer: Viewer, party: number | null): SQL | undefined {
+  const ofParty =
+    party === null
+      ? undefined
+      : or(eq(installations.electricitySupplierId, party), eq(installations.gasSupplierId, party));
+  return and(installationsVisibleTo(viewer), ofParty);
+}
+
+/** DCC's capacity is migration-wide: only the MCC sees it, and only against every party's volume. */
+export function seesCapacity(viewer: Viewer, party: number | null): boolean {
+  return seesEverything(viewer) && party === null;
 }

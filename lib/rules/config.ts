@@ -159,3 +159,22 @@ export const SPLIT_SUPPLY_DEFAULTS: SplitSupplyConfig = {
   submissionCutOffDaysBefore: 2, // assumption: no document gives a cut-off
   planningHorizonWeeks: 12, // assumption: no document gives a horizon
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Demand against commitment (MEHRS 2.2.1, Report 8)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface DemandConfig {
+  /** MEHRS 2.2.1: Report 8 covers "the previous four Migration Weeks". */
+  readonly report8Weeks: number;
+  /** Assumption (no document gives it): the trend shows half a year of Migration Weeks. */
+  readonly trendWeeks: number;
+  /** Assumption (no document gives it): the planned volume looks this many Migration Weeks ahead, this one included. */
+  readonly plannedWeeksAhead: number;
+}
+
+export const DEMAND_DEFAULTS: DemandConfig = {
+  report8Weeks: 4, // MEHRS 2.2.1
+  trendWeeks: 26, // assumption
+  plannedWeeksAhead: 5, // assumption
+};

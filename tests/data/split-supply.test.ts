@@ -314,24 +314,18 @@ describeEachEngine('Split-supply calendar (MAM)', (engine) => {
         migrationWeek: WEEK,
         forecast: 100,
         committed: 80,
-        authorisationsReceived: 0,
-        authorisationsValid: 0,
       },
       {
         supplierId: beta,
         migrationWeek: WEEK,
         forecast: 50,
         committed: 40,
-        authorisationsReceived: 0,
-        authorisationsValid: 0,
       },
       {
         supplierId: gamma,
         migrationWeek: WEEK,
         forecast: 10,
         committed: 5,
-        authorisationsReceived: 0,
-        authorisationsValid: 0,
       },
     ]);
     const [pair] = await weekFigures(analyst, [WEEK], [alpha, beta]);

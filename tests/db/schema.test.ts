@@ -27,6 +27,7 @@ describeEachEngine('One schema, two engines', (engine) => {
       expect.arrayContaining([
         'accounts',
         'audit_log',
+        'authorisation_rollups',
         'file_imports',
         'incident_events',
         'incident_installations',
@@ -37,6 +38,7 @@ describeEachEngine('One schema, two engines', (engine) => {
         'installation_rollups',
         'installations',
         'migration_authorisations',
+        'migration_capacity',
         'parties',
         'sessions',
         'triage_decisions',
