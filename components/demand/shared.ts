@@ -11,6 +11,7 @@ export const DEMAND_COLOURS = {
   scheduled: '#0b5394',
   triage: '#8a5300',
   capacity: '#a4161a',
+  splitSupply: '#6a1b9a',
 } as const;
 
 /** A Migration Week as a chart tick: '16 Nov'. */

@@ -5,6 +5,7 @@ import { DemandTrend } from '@/components/demand/demand-trend';
 import { PartyMultiples } from '@/components/demand/party-multiples';
 import { PlannedVolumeSection } from '@/components/demand/planned-volume';
 import { Report8Section } from '@/components/demand/report8-section';
+import { DEMAND_COLOURS } from '@/components/demand/shared';
 import { ShortfallReasonsSection } from '@/components/demand/shortfall-reasons';
 import { Skeleton } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/permissions';
@@ -19,6 +20,7 @@ import {
   listDemandWeeks,
   resolveDemandScope,
 } from '@/lib/data/demand';
+import { designatedPerWeek } from '@/lib/data/split-supply';
 import { demandQuerySchema } from '@/lib/filters/demand';
 import { type PageSearchParams, parseSearchParams } from '@/lib/filters/installations';
 import { lastCompleteMigrationWeek } from '@/lib/rules/demand';
@@ -53,10 +55,28 @@ async function TrendWidget({ viewer, scope, supplier }: WidgetProps) {
   return <DemandTrend points={await getDemandTrend(viewer, scope)} supplier={supplier} />;
 }
 
+/**
+ * The split-supply calendar's designations are part of the planned volume (MAM: the calendar "will be dependent on
+ * demand"). They count the viewer's own installations, so they are shown for every party together or for a
+ * supplier's own view, never beside one other party's figures.
+ */
 async function PlannedWidget({ viewer, scope, supplier, now }: WidgetProps & { now: Date }) {
-  return (
-    <PlannedVolumeSection volume={await getPlannedVolume(viewer, scope.party, now)} supplier={supplier} />
-  );
+  const volume = await getPlannedVolume(viewer, scope.party, now);
+  const [first, last] = [volume.weeks[0]?.migrationWeek, volume.weeks.at(-1)?.migrationWeek];
+  const matchesScope = scope.party === null || !can(viewer, 'migration.viewAll');
+  const calendar =
+    first && last && matchesScope ? await designatedPerWeek(viewer, { from: first, to: last }) : [];
+  const extraSeries = calendar.length
+    ? [
+        {
+          key: 'splitSupply',
+          label: 'Split-supply designations',
+          color: DEMAND_COLOURS.splitSupply,
+          values: Object.fromEntries(calendar.map((w) => [w.week, w.published + w.draft])),
+        },
+      ]
+    : undefined;
+  return <PlannedVolumeSection volume={volume} supplier={supplier} extraSeries={extraSeries} />;
 }
 
 export default async function DemandPage({ searchParams }: { searchParams: PageSearchParams }) {
