@@ -17,6 +17,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/installations';
 import { describeCode } from '@/lib/rules/codes';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
+import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
 import { installationClauses, rollupClauses } from './installation-filters';
 import { installationsVisibleTo } from './scope';
 
@@ -126,13 +127,15 @@ function decodeCursor(cursor: string | undefined): [string, number] | null {
   return null;
 }
 
-export async function listInstallations(
+/** One keyset page of the list's query: rows strictly after `after` in the list's order. */
+async function selectInstallations(
   viewer: Viewer,
-  query: InstallationListQuery,
-): Promise<InstallationPage> {
+  query: Omit<InstallationListQuery, 'cursor'>,
+  after: [string, number] | null,
+  limit: number,
+) {
   const db = await getDb();
   const sortColumn = SORT_COLUMNS[query.sort];
-  const after = decodeCursor(query.cursor);
   const clauses = installationClauses(viewer, query);
   if (after) {
     const [value, id] = after;
@@ -156,22 +159,44 @@ export async function listInstallations(
     .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
     .where(and(...clauses))
     .orderBy(order(sortColumn), order(installations.id))
-    .limit(INSTALLATION_PAGE_SIZE + 1);
+    .limit(limit);
+  return rows.map((row) => ({
+    row: toInstallationRow(viewer, row.installation, {
+      electricity: row.electricitySupplierName,
+      gas: row.gasSupplierName,
+    }),
+    key: [row.sortValue, row.installation.id] as [string, number],
+  }));
+}
 
+export async function listInstallations(
+  viewer: Viewer,
+  query: InstallationListQuery,
+): Promise<InstallationPage> {
+  const rows = await selectInstallations(viewer, query, decodeCursor(query.cursor), INSTALLATION_PAGE_SIZE + 1);
   const page = rows.slice(0, INSTALLATION_PAGE_SIZE);
   const last = page.at(-1);
   return {
-    rows: page.map((row) =>
-      toInstallationRow(viewer, row.installation, {
-        electricity: row.electricitySupplierName,
-        gas: row.gasSupplierName,
-      }),
-    ),
-    nextCursor:
-      rows.length > INSTALLATION_PAGE_SIZE && last
-        ? encodeCursor(last.sortValue, last.installation.id)
-        : null,
+    rows: page.map((r) => r.row),
+    nextCursor: rows.length > INSTALLATION_PAGE_SIZE && last ? encodeCursor(...last.key) : null,
   };
+}
+
+/**
+ * Every installation the list shows for this filter and sort, from its first row, in batches: the "export what I
+ * see" CSV (lib/exports/registry.ts). Same query, same order, same masking as the list.
+ */
+export async function* installationBatches(
+  viewer: Viewer,
+  query: Omit<InstallationListQuery, 'cursor'>,
+  size = EXPORT_BATCH_SIZE,
+): AsyncGenerator<InstallationRow[]> {
+  const batches = keysetBatches(
+    (after: [string, number] | null, limit) => selectInstallations(viewer, query, after, limit),
+    (r) => r.key,
+    size,
+  );
+  for await (const batch of batches) yield batch.map((r) => r.row);
 }
 
 export interface InstallationCount {
