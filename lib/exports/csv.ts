@@ -136,13 +136,19 @@ export function csvStream<Row>(
             controller.enqueue(encoder.encode(head));
             return;
           }
-          const next = await iterator.next();
-          if (next.done) {
-            controller.close();
-            return;
+          // A pull that enqueues nothing is not called again: skip empty batches until there is text or the end.
+          for (;;) {
+            const next = await iterator.next();
+            if (next.done) {
+              controller.close();
+              return;
+            }
+            const text = csvLines(columns, next.value, profile, false);
+            if (text) {
+              controller.enqueue(encoder.encode(text));
+              return;
+            }
           }
-          const text = csvLines(columns, next.value, profile, false);
-          if (text) controller.enqueue(encoder.encode(text));
         } catch (error) {
           onError(error);
           controller.error(error);
