@@ -173,7 +173,12 @@ export async function listInstallations(
   viewer: Viewer,
   query: InstallationListQuery,
 ): Promise<InstallationPage> {
-  const rows = await selectInstallations(viewer, query, decodeCursor(query.cursor), INSTALLATION_PAGE_SIZE + 1);
+  const rows = await selectInstallations(
+    viewer,
+    query,
+    decodeCursor(query.cursor),
+    INSTALLATION_PAGE_SIZE + 1,
+  );
   const page = rows.slice(0, INSTALLATION_PAGE_SIZE);
   const last = page.at(-1);
   return {

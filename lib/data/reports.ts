@@ -20,6 +20,8 @@ export interface ReportQuery {
   period: ReportPeriod;
   /** An analyst's chosen supplier (already checked by exportSupplier); ignored for a supplier viewer's scope. */
   supplier?: number;
+  /** Rows per query (tests use small batches to cross many batch boundaries). */
+  batchSize?: number;
 }
 
 function instants(period: ReportPeriod): [Date, Date] {
@@ -103,6 +105,7 @@ export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
         .limit(limit);
     },
     (row): TimeKey => [row.key, row.eventId],
+    query.batchSize,
   );
 }
 
@@ -157,6 +160,7 @@ export function s1mig001Batches(viewer: Viewer, query: ReportQuery): AsyncGenera
         .limit(limit);
     },
     (row): TimeKey => [row.key, row.eventId],
+    query.batchSize,
   );
 }
 
@@ -232,6 +236,7 @@ export function report6Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
         .limit(limit);
     },
     (row): TimeKey => [row.key, row.id],
+    query.batchSize,
   );
 }
 
@@ -271,6 +276,7 @@ export async function* report10Batches(
         .limit(limit);
     },
     (row): TimeKey => [row.key, row.id],
+    query.batchSize,
   );
   for await (const rows of batches) {
     yield rows.flatMap((row): ValidationResponseRow[] =>

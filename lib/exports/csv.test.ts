@@ -14,9 +14,13 @@ import {
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   // Keep the BOM: TextDecoder drops it unless told not to.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const reader = stream.getReader();
   let text = '';
-  for await (const chunk of stream) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 async function* batches<T>(...items: T[][]): AsyncGenerator<T[]> {
@@ -92,7 +96,10 @@ describe('Timestamps are ISO 8601 in London time with the offset', () => {
   });
 
   it('agrees with the platform time zone database for every hour of a year', () => {
-    const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' });
+    const format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      timeZoneName: 'shortOffset',
+    });
     for (let ms = Date.UTC(2027, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 3_600_000) {
       const offset = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
       expect(londonTimestamp(new Date(ms)).endsWith(offset === 'GMT+1' ? '+01:00' : '+00:00')).toBe(true);

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
-import {
-  MAX_REPORT_PERIOD_DAYS,
-  periodDays,
-  previousMigrationWeekPeriod,
-} from '@/lib/rules/reports';
+import { MAX_REPORT_PERIOD_DAYS, periodDays, previousMigrationWeekPeriod } from '@/lib/rules/reports';
 import type { ReportId } from '@/lib/rules/types';
 import { type IsoDate, isIsoDate, isValidMigrationWeek } from '@/lib/rules/weeks';
 import { type CsvProfile, csvStream, type ExportColumn } from './csv';
@@ -84,9 +80,7 @@ export function defineExport<Params, Row>(spec: ExportSpec<Params, Row>): Export
 // ---------------------------------------------------------------------------------------------------------
 
 const isoDate = (name: string) =>
-  z
-    .string()
-    .refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD, for example 2026-11-02.`);
+  z.string().refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD, for example 2026-11-02.`);
 
 const periodSchema = z.object({ from: isoDate('from').optional(), to: isoDate('to').optional() });
 
@@ -113,7 +107,10 @@ export function parsePeriod(
   const to = t ?? f ?? fallback.to;
   if (from > to) return { ok: false, message: `from (${from}) must not be after to (${to}).` };
   if (periodDays(from, to) > MAX_REPORT_PERIOD_DAYS) {
-    return { ok: false, message: `A report covers at most ${MAX_REPORT_PERIOD_DAYS} days; choose a shorter period.` };
+    return {
+      ok: false,
+      message: `A report covers at most ${MAX_REPORT_PERIOD_DAYS} days; choose a shorter period.`,
+    };
   }
   return { ok: true, params: { from, to } };
 }
@@ -121,7 +118,10 @@ export function parsePeriod(
 export function parseWeek(search: URLSearchParams, fallback: IsoDate): ParseResult<{ week: IsoDate }> {
   const week = search.get('week') || fallback;
   if (!isValidMigrationWeek(week)) {
-    return { ok: false, message: 'week must be a Migration Week: a Monday written YYYY-MM-DD, for example 2026-11-02.' };
+    return {
+      ok: false,
+      message: 'week must be a Migration Week: a Monday written YYYY-MM-DD, for example 2026-11-02.',
+    };
   }
   return { ok: true, params: { week } };
 }

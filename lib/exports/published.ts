@@ -5,7 +5,7 @@
  * (lib/exports/published.test.ts) fails when a definition's columns differ from its version's entry.
  */
 export const PUBLISHED_COLUMNS: Readonly<Record<string, Readonly<Record<number, readonly string[]>>>> = {
-  'installations': {
+  installations: {
     1: [
       'Installation ID:integer',
       'MPAN:identifier',

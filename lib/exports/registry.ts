@@ -8,9 +8,18 @@ import { report2, report6, report8, report10, s1mig001 } from './reports';
  * definition with `defineExport` beside its area and add one line here and one entry in ./published.ts; the route,
  * the scoping of `supplier`, the headers, the file name and the CSV rules come with it.
  */
-const EXPORTS: readonly ExportDefinition[] = [installationsExport, report2, report6, report8, report10, s1mig001];
+const EXPORTS: readonly ExportDefinition[] = [
+  installationsExport,
+  report2,
+  report6,
+  report8,
+  report10,
+  s1mig001,
+];
 
-export const EXPORT_REGISTRY: ReadonlyMap<string, ExportDefinition> = new Map(EXPORTS.map((e) => [e.name, e]));
+export const EXPORT_REGISTRY: ReadonlyMap<string, ExportDefinition> = new Map(
+  EXPORTS.map((e) => [e.name, e]),
+);
 
 export function getExport(name: string): ExportDefinition | undefined {
   return EXPORT_REGISTRY.get(name);

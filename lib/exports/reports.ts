@@ -1,5 +1,5 @@
 import 'server-only';
-import { type Report8Row, listReport8Rows } from '@/lib/data/report-8';
+import { listReport8Rows, type Report8Row } from '@/lib/data/report-8';
 import {
   type AuthorisationRow,
   type FailureRow,
@@ -38,14 +38,27 @@ const party = <Row extends { partySecId: string | null; partyName: string }>(): 
   {
     header: 'Authorising Party ID',
     kind: 'identifier',
-    description: 'SEC Party ID of the Authorising Party (empty for the DCC, which authorises dormant meters).',
+    description:
+      'SEC Party ID of the Authorising Party (empty for the DCC, which authorises dormant meters).',
     value: (r) => r.partySecId,
   },
   { header: 'Authorising Party', kind: 'text', description: 'Its name.', value: (r) => r.partyName },
 ];
-const weekAndDay = <Row extends { migrationWeek: string | null; migrateOn: string | null }>(): ExportColumn<Row>[] => [
-  { header: 'Migration Week', kind: 'date', description: 'The Monday of the Migration Week.', value: (r) => r.migrationWeek },
-  { header: 'Migrate On', kind: 'date', description: 'The day the migration was to run.', value: (r) => r.migrateOn },
+const weekAndDay = <
+  Row extends { migrationWeek: string | null; migrateOn: string | null },
+>(): ExportColumn<Row>[] => [
+  {
+    header: 'Migration Week',
+    kind: 'date',
+    description: 'The Monday of the Migration Week.',
+    value: (r) => r.migrationWeek,
+  },
+  {
+    header: 'Migrate On',
+    kind: 'date',
+    description: 'The day the migration was to run.',
+    value: (r) => r.migrateOn,
+  },
 ];
 
 const reportPeriodParse = (search: URLSearchParams, now: Date) => parsePeriod(search, defaultPeriod(now));
@@ -58,17 +71,52 @@ export const report2 = defineExport<ReportPeriod, FailureRow>({
     'Every failure after Migration Authorisation validation in the period, with the TMAD FailedStepNumber where the failing file carries one (MEHRS 2.4.5–2.7.7).',
   version: 1,
   columns: [
-    { header: 'Failure Time', kind: 'timestamp', description: 'When the failure was recorded (London time, with offset).', value: (r) => r.occurredAt },
+    {
+      header: 'Failure Time',
+      kind: 'timestamp',
+      description: 'When the failure was recorded (London time, with offset).',
+      value: (r) => r.occurredAt,
+    },
     mpan(),
     mprn(),
     { header: 'GroupID', kind: 'code', description: 'Cohort (AA, BA, CB, DA, EA).', value: (r) => r.groupId },
-    { header: 'Installation Type', kind: 'code', description: 'active-only, active-dormant or dormant-dormant.', value: (r) => r.type },
-    { header: 'Attempt', kind: 'integer', description: 'Which migration attempt of the installation failed (1 is the first).', value: (r) => r.attempt },
+    {
+      header: 'Installation Type',
+      kind: 'code',
+      description: 'active-only, active-dormant or dormant-dormant.',
+      value: (r) => r.type,
+    },
+    {
+      header: 'Attempt',
+      kind: 'integer',
+      description: 'Which migration attempt of the installation failed (1 is the first).',
+      value: (r) => r.attempt,
+    },
     { header: 'Stage', kind: 'code', description: 'The stage it failed at.', value: (r) => r.stage },
-    { header: 'Outcome', kind: 'code', description: 'failed, or rolled-back to the SMETS1 SMSO (MEHRS 2.6.5).', value: (r) => r.status },
-    { header: 'Reason or Error Code', kind: 'code', description: 'Appendix A.1 reason code, SCF error code or DSP/S1SP response code.', value: (r) => r.code },
-    { header: 'FailedStepNumber', kind: 'code', description: 'TMAD FailedStepNumber; empty when the failing file carries none.', value: (r) => r.failedStep },
-    { header: 'MEHRS Section', kind: 'code', description: 'The MEHRS scenario the failure falls under, e.g. 2.6.2.', value: (r) => r.scenario },
+    {
+      header: 'Outcome',
+      kind: 'code',
+      description: 'failed, or rolled-back to the SMETS1 SMSO (MEHRS 2.6.5).',
+      value: (r) => r.status,
+    },
+    {
+      header: 'Reason or Error Code',
+      kind: 'code',
+      description: 'Appendix A.1 reason code, SCF error code or DSP/S1SP response code.',
+      value: (r) => r.code,
+    },
+    {
+      header: 'FailedStepNumber',
+      kind: 'code',
+      description: 'TMAD FailedStepNumber; empty when the failing file carries none.',
+      value: (r) => r.failedStep,
+    },
+    {
+      header: 'MEHRS Section',
+      kind: 'code',
+      description: 'The MEHRS scenario the failure falls under, e.g. 2.6.2.',
+      value: (r) => r.scenario,
+    },
   ],
   parse: reportPeriodParse,
   rows: (viewer, period, supplier) => report2Batches(viewer, { period, supplier }),
@@ -85,12 +133,22 @@ export const report6 = defineExport<ReportPeriod, AuthorisationRow>({
     'Every MA Completion Response in the period: Completion Status Success or Failure only, one Completion Reason Code per row. Includes MA validation failures and every later failure, MCF and MVF validation included; its successes reconcile with S1MIG-001 (MRR v3.0).',
   version: 1,
   columns: [
-    { header: 'Completion Time', kind: 'timestamp', description: 'When the MA Completion Response was sent.', value: (r) => r.completedAt },
+    {
+      header: 'Completion Time',
+      kind: 'timestamp',
+      description: 'When the MA Completion Response was sent.',
+      value: (r) => r.completedAt,
+    },
     ...party<AuthorisationRow>(),
     mpan(),
     mprn(),
     ...weekAndDay<AuthorisationRow>(),
-    { header: 'MA Received', kind: 'timestamp', description: 'When the Migration Authorisation arrived.', value: (r) => r.receivedAt },
+    {
+      header: 'MA Received',
+      kind: 'timestamp',
+      description: 'When the Migration Authorisation arrived.',
+      value: (r) => r.receivedAt,
+    },
     {
       header: 'Completion Status',
       kind: 'code',
@@ -100,7 +158,8 @@ export const report6 = defineExport<ReportPeriod, AuthorisationRow>({
     {
       header: 'Completion Reason Code',
       kind: 'code',
-      description: 'One code: the failure reason (Appendix A.1, or the error code); empty on Success (MRR v3.0 4.6).',
+      description:
+        'One code: the failure reason (Appendix A.1, or the error code); empty on Success (MRR v3.0 4.6).',
       value: (r) => r.completionCode,
     },
   ],
@@ -119,7 +178,12 @@ export const report10 = defineExport<ReportPeriod, ValidationResponseRow>({
     'The MA Validation Response to every supplier MA received in the period, Active installations only, with the MA001–MA018 reason codes (MEHRS 2.3.2): one row per reason code.',
   version: 1,
   columns: [
-    { header: 'MA Received', kind: 'timestamp', description: 'When the Migration Authorisation arrived.', value: (r) => r.receivedAt },
+    {
+      header: 'MA Received',
+      kind: 'timestamp',
+      description: 'When the Migration Authorisation arrived.',
+      value: (r) => r.receivedAt,
+    },
     ...party<ValidationResponseRow>(),
     mpan(),
     mprn(),
@@ -130,7 +194,12 @@ export const report10 = defineExport<ReportPeriod, ValidationResponseRow>({
       description: 'Accepted or Rejected.',
       value: (r) => VALIDATION_STATUS[r.validationStatus],
     },
-    { header: 'Reason Code', kind: 'code', description: 'One failing check (MA001–MA018); empty when accepted.', value: (r) => r.reasonCode },
+    {
+      header: 'Reason Code',
+      kind: 'code',
+      description: 'One failing check (MA001–MA018); empty when accepted.',
+      value: (r) => r.reasonCode,
+    },
     {
       header: 'Reason Description',
       kind: 'text',
@@ -150,13 +219,28 @@ export const s1mig001 = defineExport<ReportPeriod, MigratedRow>({
   description: 'Every installation that migrated successfully in the period, one row per installation.',
   version: 1,
   columns: [
-    { header: 'Migrated At', kind: 'timestamp', description: 'When the installation was migrated.', value: (r) => r.migratedAt },
+    {
+      header: 'Migrated At',
+      kind: 'timestamp',
+      description: 'When the installation was migrated.',
+      value: (r) => r.migratedAt,
+    },
     mpan(),
     mprn(),
     { header: 'GroupID', kind: 'code', description: 'Cohort (AA, BA, CB, DA, EA).', value: (r) => r.groupId },
-    { header: 'Installation Type', kind: 'code', description: 'active-only, active-dormant or dormant-dormant.', value: (r) => r.type },
+    {
+      header: 'Installation Type',
+      kind: 'code',
+      description: 'active-only, active-dormant or dormant-dormant.',
+      value: (r) => r.type,
+    },
     ...weekAndDay<MigratedRow>(),
-    { header: 'Attempt', kind: 'integer', description: 'The attempt that succeeded (1 is the first).', value: (r) => r.attempt },
+    {
+      header: 'Attempt',
+      kind: 'integer',
+      description: 'The attempt that succeeded (1 is the first).',
+      value: (r) => r.attempt,
+    },
   ],
   parse: reportPeriodParse,
   rows: (viewer, period, supplier) => s1mig001Batches(viewer, { period, supplier }),
@@ -176,15 +260,41 @@ export const report8 = defineExport<{ week: IsoDate }, Report8Row>({
   version: 1,
   columns: [
     ...party<Report8Row>(),
-    { header: 'Migration Week', kind: 'date', description: 'The Monday of the Migration Week.', value: (r) => r.migrationWeek },
-    { header: 'DCC Migration Commitment', kind: 'integer', description: 'Installations DCC committed to migrate.', value: (r) => r.committed },
-    { header: 'Migration Authorisations Received', kind: 'integer', description: 'MAs received for the week.', value: (r) => r.received },
-    { header: 'Valid Migration Authorisations', kind: 'integer', description: 'Of those, the MAs that passed validation.', value: (r) => r.valid },
-    { header: 'Difference', kind: 'integer', description: 'Received minus commitment (negative: commitment not met).', value: (r) => r.difference },
+    {
+      header: 'Migration Week',
+      kind: 'date',
+      description: 'The Monday of the Migration Week.',
+      value: (r) => r.migrationWeek,
+    },
+    {
+      header: 'DCC Migration Commitment',
+      kind: 'integer',
+      description: 'Installations DCC committed to migrate.',
+      value: (r) => r.committed,
+    },
+    {
+      header: 'Migration Authorisations Received',
+      kind: 'integer',
+      description: 'MAs received for the week.',
+      value: (r) => r.received,
+    },
+    {
+      header: 'Valid Migration Authorisations',
+      kind: 'integer',
+      description: 'Of those, the MAs that passed validation.',
+      value: (r) => r.valid,
+    },
+    {
+      header: 'Difference',
+      kind: 'integer',
+      description: 'Received minus commitment (negative: commitment not met).',
+      value: (r) => r.difference,
+    },
     {
       header: 'Percentage Of Commitment',
       kind: 'decimal',
-      description: 'Received as a percentage of the commitment, one decimal place; empty when nothing was committed.',
+      description:
+        'Received as a percentage of the commitment, one decimal place; empty when nothing was committed.',
       value: (r) => r.percentOfCommitment,
     },
   ],

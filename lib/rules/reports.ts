@@ -1,4 +1,11 @@
-import { addCalendarDays, addMigrationWeeks, calendarDaysBetween, type IsoDate, londonDate, migrationWeekOf } from './weeks';
+import {
+  addCalendarDays,
+  addMigrationWeeks,
+  calendarDaysBetween,
+  type IsoDate,
+  londonDate,
+  migrationWeekOf,
+} from './weeks';
 
 /**
  * Reporting periods of the Migration Reporting Regime reports (seed 003; MEHRS 2.2.1, 2.3.2). Pure: `now` is passed in.

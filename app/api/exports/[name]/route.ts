@@ -51,10 +51,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
     const prepared = definition.prepare(search, new Date());
     if (!prepared.ok) return refuse(400, prepared.message);
 
-    const filename = `mcc-${definition.name}-v${definition.version}_${party}_${prepared.periodLabel}.csv`.replace(
-      /[^\w.-]/g,
-      '-',
-    );
+    const filename =
+      `mcc-${definition.name}-v${definition.version}_${party}_${prepared.periodLabel}.csv`.replace(
+        /[^\w.-]/g,
+        '-',
+      );
     const body = prepared.stream(viewer, supplier, profile, (error) => {
       console.error(`export ${definition.name} failed part-way`, error);
     });
