@@ -19,12 +19,15 @@ import { getOverview } from '@/lib/data/overview';
 import { installationsVisibleTo } from '@/lib/data/scope';
 import { installationListSchema } from '@/lib/filters/installations';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
+import { measureExports } from './exports';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100000,10000000' },
     runs: { type: 'string', default: '25' },
     reseed: { type: 'boolean', default: false },
+    /** Database name prefix, so benches of different branches never share (and half-migrate) a database. */
+    prefix: { type: 'string', default: 'mcc_bench' },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -57,7 +60,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function prepare(size: number) {
-  const name = `mcc_bench_${size}`;
+  const name = `${values.prefix}_${size}`;
   const admin = postgres(serverUrl as string, { onnotice: () => {}, max: 1 });
   const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
   if (values.reseed && exists) await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -87,6 +90,12 @@ const analyst: Viewer = {
   supplierId: null,
 };
 const results = new Map<string, Map<number, number>>();
+const exportResults: ({ size: number } & Awaited<ReturnType<typeof measureExports>>[number])[] = [];
+function dbUrl(size: number): string {
+  const url = new URL(serverUrl as string);
+  url.pathname = `/${values.prefix}_${size}`;
+  return url.toString();
+}
 const record = (figure: string, size: number, ms: number) => {
   if (!results.has(figure)) results.set(figure, new Map());
   results.get(figure)?.set(size, ms);
@@ -158,6 +167,9 @@ for (const size of sizes) {
     record(figure, size, ms);
     console.log(`  ${figure.padEnd(46)} ${ms.toFixed(2).padStart(9)} ms`);
   }
+  for (const figure of await measureExports(analyst, dbUrl(size))) {
+    exportResults.push({ size, ...figure });
+  }
   const [rollupRows] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from installation_rollups`,
@@ -178,4 +190,14 @@ for (const [figure, bySize] of results) {
   const b = bySize.get(high);
   const ratio = a && b ? (b / a).toFixed(2) : '—';
   console.log(`| ${figure} | ${a?.toFixed(2) ?? '—'} | ${b?.toFixed(2) ?? '—'} | ${ratio} |`);
+}
+
+console.log(
+  '\n| export | installations | rows | product (s) | product rows/s | COPY (s) | COPY rows/s | ratio | peak RSS (MB) |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const e of exportResults) {
+  console.log(
+    `| ${e.figure} | ${e.size.toLocaleString('en-GB')} | ${e.rows.toLocaleString('en-GB')} | ${(e.productMs / 1000).toFixed(2)} | ${Math.round(e.rows / (e.productMs / 1000)).toLocaleString('en-GB')} | ${(e.copyMs / 1000).toFixed(2)} | ${Math.round(e.rows / (e.copyMs / 1000)).toLocaleString('en-GB')} | ${(e.copyMs / e.productMs).toFixed(2)} | ${e.peakRssMb} (from ${e.baseRssMb}) |`,
+  );
 }

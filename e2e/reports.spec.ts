@@ -60,6 +60,7 @@ test.describe('Reports and CSV exports', () => {
     loginAs,
     installations,
   }) => {
+    test.setTimeout(45_000);
     await loginAs(ANALYST);
     await installations.goto('?status=failed&groupId=CB&sort=week&dir=asc');
     const count = Number((await installations.count.innerText()).replace(/\D/g, ''));
@@ -81,6 +82,7 @@ test.describe('Reports and CSV exports', () => {
     supplierAccounts,
     shell,
   }) => {
+    test.setTimeout(45_000);
     const [first, second] = await supplierAccounts();
     if (!first || !second) throw new Error('need two demo suppliers');
     await loginAs(ANALYST);
@@ -109,6 +111,7 @@ test.describe('Reports and CSV exports', () => {
       loginAs,
       supplierAccounts,
     }) => {
+      test.setTimeout(30_000);
       const [supplier] = await supplierAccounts();
       await loginAs(who === 'an analyst' ? ANALYST : (supplier ?? ''));
       const reports = new ReportsPage(page);
