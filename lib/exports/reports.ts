@@ -215,7 +215,7 @@ export const report10 = defineExport<ReportPeriod, ValidationResponseRow>({
 export const s1mig001 = defineExport<ReportPeriod, MigratedRow>({
   name: 's1mig-001',
   reportId: 'S1MIG-001',
-  title: 'S1MIG-001: Successfully Migrated Installations',
+  title: 'Successfully Migrated Installations',
   description: 'Every installation that migrated successfully in the period, one row per installation.',
   version: 1,
   columns: [
