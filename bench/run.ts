@@ -31,12 +31,14 @@ import { installationsVisibleTo } from '@/lib/data/scope';
 import { installationListSchema } from '@/lib/filters/installations';
 import { lastCompleteMigrationWeek } from '@/lib/rules/demand';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
+import { measureExports } from './exports';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100000,10000000' },
     runs: { type: 'string', default: '25' },
     reseed: { type: 'boolean', default: false },
+    /** Database name prefix, so benches of different branches never share (and half-migrate) a database. */
     prefix: { type: 'string', default: 'mcc_bench' },
   },
 });
@@ -100,6 +102,12 @@ const analyst: Viewer = {
   supplierId: null,
 };
 const results = new Map<string, Map<number, number>>();
+const exportResults: ({ size: number } & Awaited<ReturnType<typeof measureExports>>[number])[] = [];
+function dbUrl(size: number): string {
+  const url = new URL(serverUrl as string);
+  url.pathname = `/${values.prefix}_${size}`;
+  return url.toString();
+}
 const record = (figure: string, size: number, ms: number) => {
   if (!results.has(figure)) results.set(figure, new Map());
   results.get(figure)?.set(size, ms);
@@ -190,6 +198,9 @@ for (const size of sizes) {
     record(figure, size, ms);
     console.log(`  ${figure.padEnd(46)} ${ms.toFixed(2).padStart(9)} ms`);
   }
+  for (const figure of await measureExports(analyst, dbUrl(size))) {
+    exportResults.push({ size, ...figure });
+  }
   const [rollupRows] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from installation_rollups`,
@@ -210,4 +221,14 @@ for (const [figure, bySize] of results) {
   const b = bySize.get(high);
   const ratio = a && b ? (b / a).toFixed(2) : '—';
   console.log(`| ${figure} | ${a?.toFixed(2) ?? '—'} | ${b?.toFixed(2) ?? '—'} | ${ratio} |`);
+}
+
+console.log(
+  '\n| export | installations | rows | product (s) | product rows/s | COPY (s) | COPY rows/s | ratio | peak RSS (MB) |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const e of exportResults) {
+  console.log(
+    `| ${e.figure} | ${e.size.toLocaleString('en-GB')} | ${e.rows.toLocaleString('en-GB')} | ${(e.productMs / 1000).toFixed(2)} | ${Math.round(e.rows / (e.productMs / 1000)).toLocaleString('en-GB')} | ${(e.copyMs / 1000).toFixed(2)} | ${Math.round(e.rows / (e.copyMs / 1000)).toLocaleString('en-GB')} | ${(e.copyMs / e.productMs).toFixed(2)} | ${e.peakRssMb} (from ${e.baseRssMb}) |`,
+  );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -28,4 +28,17 @@ export async function getViewerOrganisation(viewer: Viewer): Promise<string | nu
   const db = await getDb();
   const [row] = await db.select({ name: parties.name }).from(parties).where(eq(parties.id, partyId));
   return row?.name ?? null;
+}
+
+/**
+ * How an export's file name names a supplier: its SEC Party ID (its slug if it has none), or null when the id is not
+ * a supplier the viewer may see.
+ */
+export async function getSupplierFileLabel(viewer: Viewer, supplierId: number): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ secPartyId: parties.secPartyId, slug: parties.slug })
+    .from(parties)
+    .where(and(eq(parties.id, supplierId), suppliersVisibleTo(viewer)));
+  return row ? (row.secPartyId ?? row.slug) : null;
 }

@@ -152,7 +152,7 @@ export function demandParty(viewer: Viewer, requested: number | undefined): numb
 }
 
 /** Weekly demand rows (forecast, commitment) a viewer may read, narrowed to the chosen party. */
-export function weeklyDemandVisibleTo(viewer: Viewer, party: number | null): SQL | undefined {
+export function weeklyDemandVisibleTo(viewer: Viewer, party: number | null = null): SQL | undefined {
   const ownParty = viewerParty(viewer);
   const own = ownParty === null ? undefined : eq(weeklyDemand.supplierId, ownParty);
   return and(own, party === null ? undefined : eq(weeklyDemand.supplierId, party));
@@ -178,4 +178,19 @@ export function demandInstallationsVisibleTo(viewer: Viewer, party: number | nul
 /** DCC's capacity is migration-wide: only the MCC sees it, and only against every party's volume. */
 export function seesCapacity(viewer: Viewer, party: number | null): boolean {
   return seesEverything(viewer) && party === null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Migration Authorisations and weekly demand (Reports 6, 8 and 10; exports)
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The supplier an export or report narrows to: an analyst's choice, or a supplier's own party. A supplier asking
+ * for another party's id gets null (callers refuse), so a parameter can never widen or move its scope.
+ */
+export function exportSupplier(viewer: Viewer, requested: number | undefined): number | undefined | null {
+  const ownParty = viewerParty(viewer);
+  if (ownParty === null) return requested;
+  if (requested !== undefined && requested !== ownParty) return null;
+  return ownParty;
 }

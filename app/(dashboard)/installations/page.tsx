@@ -10,6 +10,7 @@ import {
   installationListSchema,
   type PageSearchParams,
   parseSearchParams,
+  toSearchParams,
 } from '@/lib/filters/installations';
 
 export const metadata: Metadata = { title: 'Installations' };
@@ -27,7 +28,16 @@ export default async function InstallationsPage({ searchParams }: { searchParams
   const query = parseSearchParams(installationListSchema, await searchParams);
   return (
     <div className="stack">
-      <h1>Installations</h1>
+      <div className="page-header">
+        <h1>Installations</h1>
+        {/* "Export what I see": the same filters and sort, every row (docs/reports.md). */}
+        <a
+          className="button secondary"
+          href={`/api/exports/installations${toSearchParams({ ...query, cursor: undefined })}`}
+        >
+          Download CSV
+        </a>
+      </div>
       <FilterForm
         viewer={viewer}
         action="/installations"
