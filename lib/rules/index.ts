@@ -4,6 +4,7 @@
  */
 export * from './codes';
 export * from './config';
+export * from './incident-management';
 export * from './incident-targets';
 export * from './ma-validation';
 export * from './resolve';
