@@ -12,6 +12,7 @@ export * from './retries';
 export * from './scenarios';
 export * from './stages';
 export * from './triage';
+export * from './triage-state';
 export * from './types';
 export * from './weeks';
 export * from './windows';
