@@ -96,7 +96,9 @@ export const STAGES: readonly StageInfo[] = STAGE_IDS.map((id, index) => ({
   id,
   number: index + 1,
   ...STAGE_DEFS[id],
-  reasonCodes: REASON_CODES.filter((c) => c.stage === id).map((c) => c.code),
+  reasonCodes: REASON_CODES.filter(
+    (c) => c.stage === id || ('alsoAt' in c && (c.alsoAt as readonly StageId[]).includes(id)),
+  ).map((c) => c.code),
   errorCodes: ERROR_CODES.filter((c) => c.stage === id).map((c) => c.code),
   scenarios: SCENARIOS.filter((s) => s.stage === id).map((s) => s.section),
 }));
