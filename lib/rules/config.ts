@@ -157,3 +157,18 @@ export const TRIAGE_DEFAULTS: TriageConfig = {
   replaceCodes: ['MA121'],
   nowActiveCodes: ['MA012', 'MA107'],
 };
+
+/**
+ * ASSUMPTION (D14): no document says when a Migration Authorisation stops being valid (MEHRS 2.4.1, 2.4.4, 2.5.x
+ * say only "if the MA is still valid"; MA101 "Authorisation Expired"). Read as: at the end of its Migration Week
+ * (00:00 Europe/London the following Monday), the week MA004 checks. Risk findings that rest on it say so.
+ */
+export interface MaValidityConfig {
+  readonly expiry: 'end-of-migration-week';
+  readonly assumption: true;
+}
+
+export const MA_VALIDITY_DEFAULTS: MaValidityConfig = {
+  expiry: 'end-of-migration-week', // ASSUMPTION: to be confirmed against the MAM
+  assumption: true,
+};
