@@ -619,3 +619,12 @@ describe('D20: a FailedStepNumber with several possible scenarios names them all
     expect(describeCode('5.12.(c)').description).toMatch(/\(MEHRS 2\.5\.3\)$/);
   });
 });
+
+describe('MEHRS 2.7.5 / 2.7.7: Handover errors raise no incident and never suggest SMETS2+', () => {
+  const handover = ERROR_CODES.filter((c) => c.requestName !== null);
+  it.each(handover.map((c) => c.code))('%s', (code) => {
+    expect(handover.length).toBeGreaterThan(6);
+    expect(describeCode(code).supplierAction).not.toMatch(/SMETS2/);
+    expect(raisesIncident(code)).toBe(false);
+  });
+});

@@ -521,6 +521,10 @@ export interface ErrorCodeDef {
 const COMMISSIONING_SUPPLIER_ACTION =
   'Check the FailedStepNumber in the Commissioning Outcome File and Report 2, and consider replacing the installation with SMETS2+.';
 
+/** MEHRS 2.7.5 / 2.7.7: a 'Request Handover Of DCC Controlled Device' error raises no Incident; the CP resubmits. */
+const HANDOVER_SUPPLIER_ACTION =
+  'None: no Incident is raised and processing carries on; the Commissioning Party resubmits the request with the correct party.';
+
 const T871 = 'TMAD Table 8.7-1';
 const T873 = 'TMAD Table 8.7-3';
 
@@ -543,7 +547,7 @@ function dsp<C extends string>(
     section: '2.7.5',
     table,
     suggestedAction,
-    supplierAction: COMMISSIONING_SUPPLIER_ACTION,
+    supplierAction: table === T873 ? HANDOVER_SUPPLIER_ACTION : COMMISSIONING_SUPPLIER_ACTION,
     counterpart,
     note: null,
   } as const;
@@ -569,7 +573,7 @@ function s1sp<C extends string>(
     section: '2.7.7',
     table,
     suggestedAction,
-    supplierAction: COMMISSIONING_SUPPLIER_ACTION,
+    supplierAction: table === T873 ? HANDOVER_SUPPLIER_ACTION : COMMISSIONING_SUPPLIER_ACTION,
     counterpart,
     note,
   } as const;

@@ -1,7 +1,7 @@
 /**
  * The migration stages in order (STAGE_IDS), with the files and checkers of each, and the codes and MEHRS
  * scenarios that belong to it, derived from the catalogues in codes.ts and scenarios.ts.
- * Sources: MEHRS v1.2 (seed 002) section 2 headings 2.2–2.7; DOMAIN.md "Stages".
+ * Sources: MEHRS v1.2 (seed 002) section 2 headings 2.2–2.7; docs/domain.md.
  */
 import { ERROR_CODES, type ErrorCode, REASON_CODES, type ReasonCode } from './codes';
 import { SCENARIOS, type ScenarioSection } from './scenarios';
