@@ -194,3 +194,29 @@ export function exportSupplier(viewer: Viewer, requested: number | undefined): n
   if (requested !== undefined && requested !== ownParty) return null;
   return ownParty;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Authorising parties on an installation's page
+// ---------------------------------------------------------------------------------------------------------
+
+export interface AuthorisingPartyView {
+  /** The party's name, "Other supplier" for another supplier seen by a supplier. */
+  readonly label: string;
+  /** The MA was sent by a supplier (an Authorising Party) or by the DCC for a Dormant Meter (MEHRS 2.3.2). */
+  readonly kind: 'supplier' | 'dcc';
+  /** The viewer's own MA. */
+  readonly mine: boolean;
+  /** Another supplier's MA seen by a supplier: its codes are that supplier's business and are withheld. */
+  readonly masked: boolean;
+}
+
+/** How a viewer sees the sender of a Migration Authorisation. */
+export function authorisingPartyFor(
+  viewer: Viewer,
+  party: { readonly id: number; readonly role: string; readonly name: string },
+): AuthorisingPartyView {
+  const kind = party.role === 'supplier' ? 'supplier' : 'dcc';
+  const mine = viewer.role === 'supplier' && party.id === viewer.supplierId;
+  const masked = viewer.role === 'supplier' && kind === 'supplier' && !mine;
+  return { label: masked ? OTHER_SUPPLIER : party.name, kind, mine, masked };
+}
