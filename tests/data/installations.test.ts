@@ -158,82 +158,6 @@ describeEachEngine('Installations data layer', (engine) => {
     expect(await countInstallations(analyst, list({ q: first.mpan }))).toEqual({ value: 1, exact: true });
   });
 
-  it('shows a supplier the other supplier’s Migration Authorisations masked, with the MPxN each covers', async () => {
-    const split = await createInstallation(handle.db, {
-      smsoPartyId: smso,
-      electricitySupplierId: supplierA,
-      gasSupplierId: supplierB,
-    });
-    const ma = (partyId: number, cover: { mpan?: string | null; mprn?: string | null }) => ({
-      installationId: split.id,
-      authorisingPartyId: partyId,
-      ...cover,
-      migrationWeek: '2026-11-02',
-      migrateOn: '2026-11-03',
-      receivedAt: new Date('2026-10-28T10:00:00Z'),
-      validationStatus: 'rejected' as const,
-      validationCodes: ['MA010'],
-    });
-    await handle.db
-      .insert(migrationAuthorisations)
-      .values([ma(supplierA, { mpan: split.mpan }), ma(supplierB, { mprn: split.mprn })]);
-    const forAnalyst = (await getInstallationTimeline(analyst, split.id))?.authorisations ?? [];
-    expect(forAnalyst.map((a) => [a.authorisingParty, a.covers, a.validationCodes])).toEqual([
-      ['Alpha Energy', { mpan: split.mpan, mprn: null }, ['MA010']],
-      ['Beta Power', { mpan: null, mprn: split.mprn }, ['MA010']],
-    ]);
-    const forA = (await getInstallationTimeline(supplierViewer(supplierA), split.id))?.authorisations ?? [];
-    expect(forA).toHaveLength(2);
-    expect(forA.map((a) => [a.authorisingParty, a.mine, a.masked, a.validationCodes])).toEqual([
-      ['Alpha Energy', true, false, ['MA010']],
-      ['Other supplier', false, true, []],
-    ]);
-  });
-
-  it('resolves a split-supply MA106 for each of its two suppliers from its own side (MAM v4)', async () => {
-    const split = await createInstallation(handle.db, {
-      smsoPartyId: smso,
-      electricitySupplierId: supplierA,
-      gasSupplierId: supplierB,
-      status: 'failed',
-      stage: 'common-file',
-      lastCode: 'MA106',
-    });
-    await handle.db.insert(migrationAuthorisations).values({
-      installationId: split.id,
-      authorisingPartyId: supplierA,
-      mpan: split.mpan,
-      migrationWeek: '2026-11-02',
-      migrateOn: '2026-11-03',
-      receivedAt: new Date('2026-10-28T10:00:00Z'),
-      validationStatus: 'accepted',
-      completionStatus: 'failure',
-      completionCode: 'MA106',
-    });
-    await handle.db.insert(installationEvents).values({
-      installationId: split.id,
-      attempt: 1,
-      occurredAt: new Date('2026-11-02T06:00:00Z'),
-      stage: 'common-file',
-      status: 'failed',
-      code: 'MA106',
-    });
-    const read = async (viewer: Parameters<typeof getInstallationTimeline>[0]) =>
-      (await getInstallationTimeline(viewer, split.id))?.latestFailure;
-    const a = await read(supplierViewer(supplierA));
-    const b = await read(supplierViewer(supplierB));
-    const mcc = await read(analyst);
-    expect([a?.section, b?.section, mcc?.section]).toEqual([
-      'MAM-split-supply',
-      'MAM-split-supply',
-      'MAM-split-supply',
-    ]);
-    expect(a?.nextMove.action).toMatch(/Your Migration Authorisation arrived.*your MPAN/);
-    expect(b?.nextMove.action).toMatch(/No Migration Authorisation of yours for your MPRN/);
-    expect(mcc?.nextMove.ownerLabel).toBe('Both Active Suppliers');
-    for (const r of [a, b, mcc]) expect(r?.nextMove.action).not.toMatch(/agree/i);
-  });
-
   it('returns null for another supplier’s installation, exactly as for one that does not exist', async () => {
     const [ofB] = await handle.db
       .select()
@@ -360,5 +284,98 @@ describeEachEngine('Installation rollups', (engine) => {
     const asMap = (rows: typeof rollup) => new Map(rows.map((r) => [key(r), Number(r.n)]));
     expect(asMap(rollup)).toEqual(asMap(liveRows));
     expect(rollup.length).toBeGreaterThan(5);
+  });
+});
+
+// These stories create their own installations: a suite of its own, so the list suite's counts never see them.
+describeEachEngine('Installation timelines read from each side', (engine) => {
+  let handle: DatabaseHandle;
+  let dispose: () => Promise<void>;
+  let supplierA: number;
+  let supplierB: number;
+  let smso: number;
+  beforeAll(async () => {
+    ({ handle, dispose } = await engine.create());
+    setDatabase(handle);
+    supplierA = (await createSupplier(handle.db, 'Alpha Energy')).id;
+    supplierB = (await createSupplier(handle.db, 'Beta Power')).id;
+    smso = (await createSmso(handle.db)).id;
+  });
+  afterAll(() => dispose());
+
+  it('shows a supplier the other supplier’s Migration Authorisations masked, with the MPxN each covers', async () => {
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: supplierA,
+      gasSupplierId: supplierB,
+    });
+    const ma = (partyId: number, cover: { mpan?: string | null; mprn?: string | null }) => ({
+      installationId: split.id,
+      authorisingPartyId: partyId,
+      ...cover,
+      migrationWeek: '2026-11-02',
+      migrateOn: '2026-11-03',
+      receivedAt: new Date('2026-10-28T10:00:00Z'),
+      validationStatus: 'rejected' as const,
+      validationCodes: ['MA010'],
+    });
+    await handle.db
+      .insert(migrationAuthorisations)
+      .values([ma(supplierA, { mpan: split.mpan }), ma(supplierB, { mprn: split.mprn })]);
+    const forAnalyst = (await getInstallationTimeline(analyst, split.id))?.authorisations ?? [];
+    expect(forAnalyst.map((a) => [a.authorisingParty, a.covers, a.validationCodes])).toEqual([
+      ['Alpha Energy', { mpan: split.mpan, mprn: null }, ['MA010']],
+      ['Beta Power', { mpan: null, mprn: split.mprn }, ['MA010']],
+    ]);
+    const forA = (await getInstallationTimeline(supplierViewer(supplierA), split.id))?.authorisations ?? [];
+    expect(forA).toHaveLength(2);
+    expect(forA.map((a) => [a.authorisingParty, a.mine, a.masked, a.validationCodes])).toEqual([
+      ['Alpha Energy', true, false, ['MA010']],
+      ['Other supplier', false, true, []],
+    ]);
+  });
+
+  it('resolves a split-supply MA106 for each of its two suppliers from its own side (MAM v4)', async () => {
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: supplierA,
+      gasSupplierId: supplierB,
+      status: 'failed',
+      stage: 'common-file',
+      lastCode: 'MA106',
+    });
+    await handle.db.insert(migrationAuthorisations).values({
+      installationId: split.id,
+      authorisingPartyId: supplierA,
+      mpan: split.mpan,
+      migrationWeek: '2026-11-02',
+      migrateOn: '2026-11-03',
+      receivedAt: new Date('2026-10-28T10:00:00Z'),
+      validationStatus: 'accepted',
+      completionStatus: 'failure',
+      completionCode: 'MA106',
+    });
+    await handle.db.insert(installationEvents).values({
+      installationId: split.id,
+      attempt: 1,
+      occurredAt: new Date('2026-11-02T06:00:00Z'),
+      stage: 'common-file',
+      status: 'failed',
+      code: 'MA106',
+    });
+    const read = async (viewer: Parameters<typeof getInstallationTimeline>[0]) =>
+      (await getInstallationTimeline(viewer, split.id))?.latestFailure;
+    const a = await read(supplierViewer(supplierA));
+    const b = await read(supplierViewer(supplierB));
+    const mcc = await read(analyst);
+    expect([a?.section, b?.section, mcc?.section]).toEqual([
+      'MAM-split-supply',
+      'MAM-split-supply',
+      'MAM-split-supply',
+    ]);
+    expect(a?.nextMove.action).toMatch(/Your Migration Authorisation arrived.*your MPAN/);
+    expect(b?.nextMove.action).toMatch(/No Migration Authorisation of yours for your MPRN/);
+    expect(mcc?.nextMove.ownerLabel).toBe('Both Active Suppliers');
+    for (const r of [a, b, mcc]) expect(r?.nextMove.action).not.toMatch(/agree/i);
   });
 });
