@@ -7,8 +7,9 @@ import { verifyPassword } from '@/lib/auth/password';
 import { DEMO_PASSWORD } from '@/lib/demo';
 import { ERROR_CODES, isFailedStepNumber, REASON_CODES, tmadStepReference } from '@/lib/rules/codes';
 import { SCENARIOS } from '@/lib/rules/scenarios';
-import { DemoGenerator, SUPPLIERS } from './generate';
+import { DemoGenerator } from './generate';
 import { isSeeded, seedDatabase } from './index';
+import { SUPPLIERS } from './parties';
 
 const INSTALLATIONS = 2_000;
 const SEED = 7;

@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createUser } from '@/lib/data/users';
 import { DomainError } from '@/lib/errors';
-import { locationFromEnv, openDatabase, setDatabase } from '../client';
-import { DataDirLockedError } from '../lock';
+import { locationFromEnv, openDatabase, setDatabase } from '@/db/client';
+import { DataDirLockedError } from '@/db/lock';
 
 /** The audit log records this bootstrap as done by the system, not by a person. */
 const SYSTEM: Viewer = {

@@ -1,0 +1,256 @@
+/**
+ * Incidents for every scenario MEHRS handles with an Incident (section 2), resolved and open, with their status
+ * history, notes, Interested Parties and affected installations (drawn from the samples kept while generating).
+ */
+import { incidentTargetMs } from '@/lib/rules/incident-targets';
+import { SCENARIOS, type Scenario } from '@/lib/rules/scenarios';
+import {
+  GROUP_IDS,
+  type GroupId,
+  type IncidentCategory,
+  type IncidentStatus,
+  type PartyRole,
+} from '@/lib/rules/types';
+import type { SampledInstallation, SeedContext } from './context';
+import type { PartyRow, SupplierParty } from './parties';
+import { Random, type WeightedTable, weightedTable } from './random';
+import { ANALYST_USER_ID, type IncidentBundle } from './rows';
+import {
+  DAY,
+  EXTRA_OPEN_INCIDENTS,
+  HOUR,
+  INCIDENT_CATEGORY_WEIGHTS,
+  INCIDENT_CLOSE_DAYS,
+  INCIDENT_ESCALATION_SHARE,
+  INCIDENT_INSTALLATIONS,
+  INCIDENT_PAUSE_HOURS,
+  INCIDENT_PAUSE_SHARE,
+  INCIDENT_RESOLUTION_OF_TARGET,
+  INCIDENTS_PER_SCENARIO,
+  MINUTE,
+  OPEN_INCIDENT_AGE_HOURS,
+  OPEN_INCIDENT_SHARE,
+  RESOLVED_INCIDENT_MIN_AGE_DAYS,
+  UNACKNOWLEDGED_OPEN_SHARE,
+} from './shape';
+
+interface Spec {
+  scenario: Scenario;
+  groupId: GroupId | null;
+  raisedBy: readonly PartyRole[];
+  owners: readonly PartyRole[];
+  open: boolean;
+  raisedAt: number;
+  /** Which of the scenario's incidents this is: rotates through its raisers and owners (2.6.5 has two). */
+  turn: number;
+}
+
+interface HistoryEntry {
+  at: number;
+  status: IncidentStatus;
+  byUserId: string | null;
+  note: string | null;
+}
+
+/** The incidents to raise: a few per incident scenario and GroupID variant, plus extra open ones, oldest first. */
+function incidentSpecs(ctx: SeedContext, r: Random): Spec[] {
+  const incidentScenarios = SCENARIOS.filter((s) => s.handling === 'incident');
+  const historyStart = ctx.week(0).startMs;
+  const specs: Spec[] = [];
+  const add = (
+    s: Scenario,
+    groupId: GroupId | null,
+    raisedBy: readonly PartyRole[],
+    owners: readonly PartyRole[],
+    open: boolean,
+    turn: number,
+  ) => {
+    const raisedAt = Math.round(
+      open
+        ? ctx.nowMs - r.real(OPEN_INCIDENT_AGE_HOURS[0], OPEN_INCIDENT_AGE_HOURS[1]) * HOUR
+        : r.real(historyStart, ctx.nowMs - RESOLVED_INCIDENT_MIN_AGE_DAYS * DAY),
+    );
+    specs.push({ scenario: s, groupId, raisedBy, owners, open, raisedAt, turn });
+  };
+  for (const s of incidentScenarios) {
+    for (let k = 0; k < INCIDENTS_PER_SCENARIO; k++)
+      add(s, null, s.raisedBy, s.owners, k === 0 && r.chance(OPEN_INCIDENT_SHARE), k);
+    // GroupID variants handled as Incidents (CB in MEHRS 2.5.6–2.5.10; DA per seed 000 4.4).
+    for (const v of s.variants ?? []) {
+      if ((v.handling ?? s.handling) !== 'incident') continue;
+      const owner = v.owner === undefined ? s.owners : v.owner === null ? [] : [v.owner];
+      add(
+        s,
+        v.groupId,
+        v.raisedBy ?? s.raisedBy,
+        owner.length > 0 ? owner : s.owners,
+        r.chance(OPEN_INCIDENT_SHARE),
+        0,
+      );
+    }
+  }
+  for (let k = 0; k < EXTRA_OPEN_INCIDENTS; k++) {
+    const s = r.pick(incidentScenarios);
+    add(s, null, s.raisedBy, s.owners, true, k);
+  }
+  return specs.sort((a, b) => a.raisedAt - b.raisedAt);
+}
+
+/** Raised, assigned, perhaps paused and resumed, then (unless open) resolved and closed; entries may pass `now`. */
+function incidentHistory(
+  r: Random,
+  spec: Spec,
+  category: IncidentCategory,
+  raiser: PartyRow,
+  owner: PartyRow,
+  nowMs: number,
+): HistoryEntry[] {
+  const s = spec.scenario;
+  const kind = s.resolutionTarget === 'standard-itrt' ? 'standard' : 'migration';
+  const history: HistoryEntry[] = [];
+  let at = spec.raisedAt;
+  history.push({ at, status: 'open', byUserId: null, note: `Raised by ${raiser.name}` });
+  // Some open incidents are not yet acknowledged by their owner.
+  at += spec.open && r.chance(UNACKNOWLEDGED_OPEN_SHARE) ? r.real(8, 12) * DAY : r.real(10, 120) * MINUTE;
+  at = Math.round(at);
+  history.push({ at, status: 'in-progress', byUserId: ANALYST_USER_ID, note: `Assigned to ${owner.name}` });
+  const target = incidentTargetMs(category, undefined, kind);
+  let resolveAt =
+    at + Math.round(target * r.real(INCIDENT_RESOLUTION_OF_TARGET[0], INCIDENT_RESOLUTION_OF_TARGET[1]));
+  if (r.chance(INCIDENT_PAUSE_SHARE)) {
+    const pausedAt = Math.round(at + (resolveAt - at) * r.real(0.2, 0.6));
+    const pause = Math.round(r.real(INCIDENT_PAUSE_HOURS[0], INCIDENT_PAUSE_HOURS[1]) * HOUR);
+    history.push({
+      at: pausedAt,
+      status: 'paused',
+      byUserId: ANALYST_USER_ID,
+      note: 'Waiting on information from another party',
+    });
+    history.push({
+      at: pausedAt + pause,
+      status: 'in-progress',
+      byUserId: ANALYST_USER_ID,
+      note: 'Information received',
+    });
+    resolveAt += pause;
+  }
+  if (!spec.open) {
+    history.push({ at: resolveAt, status: 'resolved', byUserId: ANALYST_USER_ID, note: s.onResolution });
+    const closeAt = resolveAt + Math.round(r.real(INCIDENT_CLOSE_DAYS[0], INCIDENT_CLOSE_DAYS[1]) * DAY);
+    if (closeAt <= nowMs)
+      history.push({ at: closeAt, status: 'closed', byUserId: ANALYST_USER_ID, note: null });
+  }
+  return history;
+}
+
+/** Affected installations: at the scenario's stage, failed (or still in progress while the incident is open). */
+function affectedInstallations(ctx: SeedContext, r: Random, spec: Spec): Map<number, SampledInstallation> {
+  const s = spec.scenario;
+  const affected = new Map<number, SampledInstallation>();
+  if (s.stage === 'demand') return affected;
+  const groups = spec.groupId ? [spec.groupId] : GROUP_IDS;
+  const pool: SampledInstallation[] = [];
+  for (const g of groups) {
+    pool.push(...(ctx.samples.get(`failed|${s.stage}|${g}`)?.items ?? []));
+    if (spec.open) pool.push(...(ctx.samples.get(`in-progress|${s.stage}|${g}`)?.items ?? []));
+  }
+  const want = r.int(INCIDENT_INSTALLATIONS[0], INCIDENT_INSTALLATIONS[1]);
+  for (const item of r.shuffle(pool).slice(0, want)) affected.set(item.id, item);
+  return affected;
+}
+
+/** The suppliers of the affected installations, a raising supplier, or every supplier when none is affected. */
+function interestedParties(
+  ctx: SeedContext,
+  raiser: PartyRow,
+  affected: ReadonlyMap<number, SampledInstallation>,
+): number[] {
+  const interested = new Set<number>();
+  for (const item of affected.values()) {
+    if (item.electricitySupplierId !== null) interested.add(item.electricitySupplierId);
+    if (item.gasSupplierId !== null) interested.add(item.gasSupplierId);
+  }
+  if (raiser.role === 'supplier') interested.add(raiser.id);
+  if (affected.size === 0 && raiser.role !== 'supplier') {
+    // No installation-level effect (SharePoint, 2.1.2): every supplier is affected.
+    for (const supplier of ctx.parties.suppliers) interested.add(supplier.id);
+  }
+  return [...interested].sort((a, b) => a - b);
+}
+
+/** Incidents for every scenario MEHRS handles with an Incident (section 2), resolved and open. */
+export function generateIncidents(ctx: SeedContext): IncidentBundle {
+  const r = new Random(ctx.seed, 0xfffffff2);
+  const categoryTable: WeightedTable<IncidentCategory> = weightedTable(
+    Object.entries(INCIDENT_CATEGORY_WEIGHTS).map(([c, w]) => [Number(c) as IncidentCategory, w] as const),
+  );
+  const partyFor = (role: PartyRole): PartyRow => {
+    if (role === 'supplier') return ctx.parties.suppliers[r.weighted(ctx.supplierTable)] as SupplierParty;
+    if (role === 'smso') return r.pick(ctx.parties.smsos);
+    if (role === 'csp') return r.pick(ctx.parties.rows.filter((p) => p.role === 'csp'));
+    return ctx.parties.service[role];
+  };
+  const bundle: IncidentBundle = {
+    incidents: [],
+    events: [],
+    interestedParties: [],
+    installations: [],
+    notes: [],
+  };
+  let eventId = 1;
+  let noteId = 1;
+  incidentSpecs(ctx, r).forEach((spec, index) => {
+    const id = index + 1;
+    const s = spec.scenario;
+    let category = r.weighted(categoryTable);
+    const owner = partyFor(spec.owners[spec.turn % spec.owners.length] ?? 'mcc');
+    // MEHRS 2.6.6 names no raiser: the party that finds the failure is the owner itself.
+    const raisedBy = spec.raisedBy[spec.turn % Math.max(1, spec.raisedBy.length)];
+    const raiser = raisedBy ? partyFor(raisedBy) : owner;
+    const history = incidentHistory(r, spec, category, raiser, owner, ctx.nowMs);
+    const visible = history.filter((h) => h.at <= ctx.nowMs);
+    const final = visible[visible.length - 1] ?? history[0];
+    const resolved = visible.find((h) => h.status === 'resolved');
+
+    // An occasional re-categorisation, recorded on the event that made it.
+    const recategoriseAt =
+      visible.length > 2 && r.chance(INCIDENT_ESCALATION_SHARE) ? 1 + r.int(0, visible.length - 2) : -1;
+    visible.forEach((h, k) => {
+      if (k === recategoriseAt) category = Math.max(1, category - 1) as IncidentCategory;
+      bundle.events.push({ id: eventId++, incidentId: id, category, ...h });
+    });
+    bundle.incidents.push({
+      id,
+      reference: `INC-${String(id).padStart(6, '0')}`,
+      scenario: s.section,
+      title: spec.groupId ? `${s.title} (GroupID ${spec.groupId})` : s.title,
+      description: s.installationEffect,
+      raisedByPartyId: raiser.id,
+      ownerPartyId: owner.id,
+      groupId: spec.groupId,
+      category,
+      status: final?.status ?? 'open',
+      raisedAt: spec.raisedAt,
+      resolvedAt: resolved ? resolved.at : null,
+    });
+
+    const affected = affectedInstallations(ctx, r, spec);
+    for (const item of affected.values())
+      bundle.installations.push({ incidentId: id, installationId: item.id });
+    for (const partyId of interestedParties(ctx, raiser, affected))
+      bundle.interestedParties.push({ incidentId: id, partyId });
+
+    const noteCount = r.int(1, 2);
+    for (let k = 0; k < noteCount; k++) {
+      const noteAt = Math.round(
+        spec.raisedAt + (Math.min(ctx.nowMs, final?.at ?? spec.raisedAt) - spec.raisedAt) * r.real(0.1, 0.9),
+      );
+      const body =
+        k === 0
+          ? `MCC: ${owner.name} acknowledged the incident. Expected on resolution: ${s.onResolution ?? 'no action stated.'}`
+          : `MCC: Interested Parties updated through the Self-Service Interface (${affected.size} installation(s) affected).`;
+      bundle.notes.push({ id: noteId++, incidentId: id, at: noteAt, authorUserId: ANALYST_USER_ID, body });
+    }
+  });
+  return bundle;
+}
