@@ -6,6 +6,7 @@ export * from './codes';
 export * from './config';
 export * from './incident-targets';
 export * from './ma-validation';
+export * from './resolve';
 export * from './retries';
 export * from './scenarios';
 export * from './stages';
