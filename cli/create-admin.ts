@@ -4,11 +4,11 @@
  * admins add users in the app. The password comes from the environment so it never lands in shell history.
  */
 import { parseArgs } from 'node:util';
+import { locationFromEnv, openDatabase, setDatabase } from '@/db/client';
+import { DataDirLockedError } from '@/db/lock';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createUser } from '@/lib/data/users';
 import { DomainError } from '@/lib/errors';
-import { locationFromEnv, openDatabase, setDatabase } from '@/db/client';
-import { DataDirLockedError } from '@/db/lock';
 
 /** The audit log records this bootstrap as done by the system, not by a person. */
 const SYSTEM: Viewer = {

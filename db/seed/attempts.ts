@@ -17,7 +17,7 @@ import {
   HOUR,
   MINUTE,
   REATTEMPT_FAILURE_FACTOR,
-  ROLLBACK_SHARE,
+  ROLLED_BACK_CODES,
   SECOND_VALIDATION_CODE_SHARE,
   STEP_MINUTES,
 } from './shape';
@@ -64,6 +64,8 @@ const FAILURE_NOTES: Readonly<Record<string, string>> = {
   '12.9.1.ET01': 'Device connectivity retries timed out (MEHRS 3.1)',
   MA120: 'SIM swap retries exhausted (MEHRS 3.2)',
   MA106: 'No MA received from the other Active Supplier for the designated week (MAM)',
+  MA121: 'Rolled back to the SMSO, which cannot reach the installation (MEHRS 2.6.5)',
+  '12.9.5.DP01': 'CHF not commissioned and the incident unresolved: rolled back to the SMSO (MEHRS 2.6.6)',
 };
 
 function failedStepFor(ctx: SeedContext, code: string, stage: FailStage): string | null {
@@ -97,7 +99,7 @@ export function outcomeFor(ctx: SeedContext, attempt: number, p: CodeProfile): O
     if (second !== code) extraCodes.push(second);
   }
   const failedStep = failedStepFor(ctx, code, stage);
-  const rolledBack = r.chance(ROLLBACK_SHARE[code] ?? 0);
+  const rolledBack = ROLLED_BACK_CODES.includes(code);
   return { kind: 'failed', stage, code, extraCodes, failedStep, rolledBack };
 }
 
@@ -127,13 +129,17 @@ export function stepsFor(
   receivedAt: number,
   dayStart: number,
   outcome: Outcome,
-  groupId: GroupId,
+  p: CodeProfile,
 ): Step[] {
   const r = ctx.rng;
+  const groupId = p.groupId;
   const failure = outcome.kind === 'failed' ? outcome : null;
   const steps: Step[] = [];
   let at = receivedAt;
   for (const { stage, minutes } of PIPELINE) {
+    // MEHRS 1.3: an Active installation the DCC does not commission migrates at a successful SCF; its supplier
+    // commissions its own devices, outside the migration.
+    if (stage === 'commissioning' && !p.commissionedByCp) break;
     if (stage === 'common-file') {
       at = Math.max(at + 30 * MINUTE, dayStart + r.int(minutes[0], minutes[1]) * MINUTE);
     } else if (stage !== 'authorisation') {

@@ -1,6 +1,5 @@
 /** The code catalogue, as the generator uses it (checked against lib/rules at load: codes are never invented). */
 import { ERROR_CODES, isFailedStepNumber, REASON_CODES, tmadStepReference } from '@/lib/rules/codes';
-import { scenario as scenarioOf } from '@/lib/rules/scenarios';
 import type { GroupId, InstallationType, StageId } from '@/lib/rules/types';
 import { SMSOS } from './parties';
 import { type WeightedTable, weightedTable } from './random';
@@ -12,7 +11,7 @@ import {
   FAILED_STEPS,
   type FailStage,
   OTHER_FAILURE_WEIGHT,
-  ROLLBACK_SHARE,
+  ROLLED_BACK_CODES,
   TAIL_CODE_WEIGHT,
 } from './shape';
 
@@ -48,7 +47,7 @@ function checkShapeConstants(): void {
     ...Object.keys(CODE_WEIGHTS),
     ...Object.keys(CODE_GROUPS),
     ...Object.keys(CODE_SMSOS),
-    ...Object.keys(ROLLBACK_SHARE),
+    ...ROLLED_BACK_CODES,
   ]) {
     requireCatalogueCode(code, 'seed constants');
   }
@@ -70,24 +69,6 @@ function checkShapeConstants(): void {
 }
 checkShapeConstants();
 
-const scenarioSections = new Map<string, string | null>();
-
-/** The scenario section a failure falls under (MEHRS section 2), or null when the code belongs to none (MA999). */
-export function scenarioSection(code: string, failedStep: string | null): string | null {
-  const key = `${code}|${failedStep ?? ''}`;
-  let found = scenarioSections.get(key);
-  if (found === undefined) {
-    // MA115 covers several SCF failures; its FailedStepNumber says which (5.16 is the MEF discard of 2.6.4).
-    const section =
-      code === 'MA115' && failedStep
-        ? (tmadStepReference(failedStep)?.section ?? null)
-        : (CATALOGUE_BY_CODE.get(code)?.section ?? null);
-    found = section && scenarioOf(section) ? section : null;
-    scenarioSections.set(key, found);
-  }
-  return found;
-}
-
 /** What the code tables need to know about an installation to pick only codes that can happen to it. */
 export interface CodeProfile {
   readonly groupId: GroupId;
@@ -104,8 +85,9 @@ export interface CodeProfile {
 
 /** Code-specific conditions read from each code's description in Appendix A.1. */
 const CODE_CONDITIONS: Readonly<Record<string, (p: CodeProfile) => boolean>> = {
-  MA001: (p) => p.hasElectricity,
-  MA002: (p) => p.hasGas,
+  // A code about a meter point needs an MA that names it: the Active Supplier's, or the DCC's for Dormant/Dormant.
+  MA001: (p) => p.electricityActive || (p.type === 'dormant-dormant' && p.hasElectricity),
+  MA002: (p) => p.gasActive || (p.type === 'dormant-dormant' && p.hasGas),
   MA007: (p) => p.electricityActive,
   MA008: (p) => p.gasActive,
   MA009: (p) => sameSupplierDual(p),
@@ -113,9 +95,15 @@ const CODE_CONDITIONS: Readonly<Record<string, (p: CodeProfile) => boolean>> = {
   MA011: (p) => p.gasActive,
   MA012: (p) => p.type === 'active-dormant',
   MA013: (p) => p.type === 'dormant-dormant' && p.hasElectricity && p.hasGas,
-  MA014: (p) => p.hasElectricity && !p.electricityActive,
+  // MA014, MA015, MA017: checks on the DCC's MA, which only a Dormant/Dormant installation has (MEHRS 2.3.2).
+  MA014: (p) => p.type === 'dormant-dormant' && p.hasElectricity,
+  // Certificates are the suppliers' (MA010, MA011, MA016); the DCC's MA names Supplier Ids instead.
+  MA016: (p) => p.type !== 'dormant-dormant',
   MA015: (p) => p.type === 'dormant-dormant' && p.hasElectricity && p.hasGas,
-  MA018: (p) => sameSupplierDual(p),
+  // MA018 needs two MAs where one would do, a case the registry model cannot hold apart from MA009 (its check
+  // always reports MA009 first), so the demo never sends such a pair.
+  MA018: () => false,
+  MA017: (p) => p.type === 'dormant-dormant',
   MA102: (p) => p.hasElectricity,
   MA103: (p) => p.hasGas,
   MA104: (p) => p.electricityActive,
@@ -142,7 +130,8 @@ export function codeTableFor(stage: FailStage, p: CodeProfile): WeightedTable<st
   const entries: [string, number][] = [];
   for (const entry of CATALOGUE) {
     if (entry.stage === null) {
-      entries.push([entry.code, OTHER_FAILURE_WEIGHT]);
+      // MA999 is never an MA validation response: MEHRS 2.3.2 returns only MA001–MA018.
+      if (stage !== 'authorisation') entries.push([entry.code, OTHER_FAILURE_WEIGHT]);
     } else if (entry.stage === stage && codeApplies(entry, p)) {
       entries.push([entry.code, CODE_WEIGHTS[entry.code] ?? TAIL_CODE_WEIGHT]);
     }

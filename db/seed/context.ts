@@ -14,9 +14,9 @@ import {
   migrationWeekStart,
 } from '@/lib/rules/weeks';
 import type { CodeProfile } from './catalogue';
+import { IncidentLedger } from './incidents';
 import { buildParties, type PartyDirectory, type SmsoParty, type SupplierParty } from './parties';
 import { Random, type WeightedTable, weightedTable } from './random';
-import type { InstallationRow } from './rows';
 import {
   ACTIVE_FUEL_SHARES,
   DORMANT_FUEL_SHARES,
@@ -30,7 +30,6 @@ import {
   GROUP_SHARES,
   GROUP_START_WEEKS_AGO,
   HISTORY_WEEKS,
-  INCIDENT_SAMPLE_SIZE,
   INSTALLATION_TYPE_SHARES,
   MIGRATE_ON_WEEKDAY_WEIGHTS,
   RAMP_UP_FLOOR,
@@ -112,7 +111,7 @@ export class SeedContext {
   // Bounded accumulators filled while installations are generated.
   readonly received: Int32Array[];
   readonly valid: Int32Array[];
-  readonly samples = new Map<string, { seen: number; items: SampledInstallation[] }>();
+  readonly incidents: IncidentLedger;
   nextEventId = 1;
   nextAuthorisationId = 1;
   nextTriageId = 1;
@@ -161,6 +160,7 @@ export class SeedContext {
     const weekCount = this.weeks.length;
     this.received = this.parties.suppliers.map(() => new Int32Array(weekCount));
     this.valid = this.parties.suppliers.map(() => new Int32Array(weekCount));
+    this.incidents = new IncidentLedger(this);
   }
 
   /** Each cohort's first Migration Week: ramping up from its start, with week-by-week capacity noise shared by all. */
@@ -203,27 +203,6 @@ export class SeedContext {
 
   supplierPartyId(index: number): number | null {
     return index >= 0 ? (this.parties.suppliers[index] as SupplierParty).id : null;
-  }
-
-  /** Keeps a bounded reservoir sample per (kind, stage, GroupID) of installations to attach to incidents. */
-  sample(kind: 'failed' | 'in-progress', row: InstallationRow): void {
-    const key = `${kind}|${row.stage}|${row.groupId}`;
-    let bucket = this.samples.get(key);
-    if (!bucket) {
-      bucket = { seen: 0, items: [] };
-      this.samples.set(key, bucket);
-    }
-    bucket.seen++;
-    const item = {
-      id: row.id,
-      electricitySupplierId: row.electricitySupplierId,
-      gasSupplierId: row.gasSupplierId,
-    };
-    if (bucket.items.length < INCIDENT_SAMPLE_SIZE) bucket.items.push(item);
-    else {
-      const j = this.sampler.int(0, bucket.seen - 1);
-      if (j < INCIDENT_SAMPLE_SIZE) bucket.items[j] = item;
-    }
   }
 
   codeTable(stage: FailStage, p: CodeProfile, build: () => WeightedTable<string>): WeightedTable<string> {

@@ -14,10 +14,10 @@
  * Timestamps in the rows are epoch milliseconds; dates are IsoDate strings ('YYYY-MM-DD', Europe/London days).
  *
  * The parts: shape.ts (the numbers), parties.ts, catalogue.ts (codes), rows.ts, meter-points.ts, context.ts (shared
- * state), attempts.ts and installation.ts (one installation's history), weekly-demand.ts, incidents.ts.
+ * state); meters.ts, authorisations.ts, attempts.ts and installation.ts (one installation's history), resolution.ts
+ * (scenarios from lib/rules' resolver); incident-plans.ts and incidents.ts; weekly-demand.ts.
  */
 import { type GenerateOptions, SeedContext } from './context';
-import { generateIncidents } from './incidents';
 import { generateInstallation } from './installation';
 import type { PartyDirectory } from './parties';
 import type { IncidentBundle, InstallationChunk, WeeklyDemandRow } from './rows';
@@ -66,6 +66,6 @@ export class DemoGenerator {
   /** Incidents for every scenario MEHRS handles with an Incident (section 2), resolved and open. */
   incidents(): IncidentBundle {
     this.requireFinished('incidents');
-    return generateIncidents(this.ctx);
+    return this.ctx.incidents.bundle();
   }
 }

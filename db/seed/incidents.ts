@@ -1,195 +1,220 @@
 /**
- * Incidents for every scenario MEHRS handles with an Incident (section 2), resolved and open, with their status
- * history, notes, Interested Parties and affected installations (drawn from the samples kept while generating).
+ * Incidents (MEHRS section 2), in two kinds that meet the installations they affect:
+ * - planned incidents, a few per incident scenario and GroupID variant (outages, whole-file errors), whose open
+ *   windows are drawn before any installation, so a failure can be linked to the incident open when it happened;
+ * - failure-raised incidents, for every failure the rules' resolver says raises one (12.9.5.DP01 → 2.6.6, a DSP or
+ *   S1SP commissioning rejection → 2.7.5 / 2.7.7, MA101 after an outage → 2.4.1 / 2.5.1, …) that no planned incident
+ *   of its scenario covers: failures of one scenario within INCIDENT_GROUPING_HOURS share one Incident.
+ * An incident links only installations that failed at its scenario's stage while it was open, or (open incidents of
+ * scenarios no failure raises) that are held at that stage since it was raised.
  */
-import { incidentTargetMs } from '@/lib/rules/incident-targets';
-import { SCENARIOS, type Scenario } from '@/lib/rules/scenarios';
-import {
-  GROUP_IDS,
-  type GroupId,
-  type IncidentCategory,
-  type IncidentStatus,
-  type PartyRole,
-} from '@/lib/rules/types';
+import type { FailureResolution } from '@/lib/rules/resolve';
+import { type Scenario, scenario as scenarioOf } from '@/lib/rules/scenarios';
+import type { GroupId, IncidentCategory, PartyRole, StageId } from '@/lib/rules/types';
 import type { SampledInstallation, SeedContext } from './context';
-import type { PartyRow, SupplierParty } from './parties';
-import { Random, type WeightedTable, weightedTable } from './random';
+import { type IncidentPlan, incidentHistory, planIncidents } from './incident-plans';
+import type { PartyRow } from './parties';
+import { Random } from './random';
 import { ANALYST_USER_ID, type IncidentBundle } from './rows';
-import {
-  DAY,
-  EXTRA_OPEN_INCIDENTS,
-  HOUR,
-  INCIDENT_CATEGORY_WEIGHTS,
-  INCIDENT_CLOSE_DAYS,
-  INCIDENT_ESCALATION_SHARE,
-  INCIDENT_INSTALLATIONS,
-  INCIDENT_PAUSE_HOURS,
-  INCIDENT_PAUSE_SHARE,
-  INCIDENT_RESOLUTION_OF_TARGET,
-  INCIDENTS_PER_SCENARIO,
-  MINUTE,
-  OPEN_INCIDENT_AGE_HOURS,
-  OPEN_INCIDENT_SHARE,
-  RESOLVED_INCIDENT_MIN_AGE_DAYS,
-  UNACKNOWLEDGED_OPEN_SHARE,
-} from './shape';
+import { HOUR, INCIDENT_GROUPING_HOURS, INCIDENT_INSTALLATIONS } from './shape';
 
-interface Spec {
-  scenario: Scenario;
-  groupId: GroupId | null;
-  raisedBy: readonly PartyRole[];
-  owners: readonly PartyRole[];
-  open: boolean;
-  raisedAt: number;
-  /** Which of the scenario's incidents this is: rotates through its raisers and owners (2.6.5 has two). */
-  turn: number;
+interface Linked {
+  readonly plan: IncidentPlan;
+  /** Installations that failed at the stage while it was open, with a failure of its scenario. */
+  readonly failures: SampledInstallation[];
+  /** A bounded sample of installations held at the stage since it was raised (open incidents only). */
+  readonly heldItems: SampledInstallation[];
+  held: number;
 }
 
-interface HistoryEntry {
-  at: number;
-  status: IncidentStatus;
-  byUserId: string | null;
-  note: string | null;
+interface RaisedGroup {
+  readonly key: string;
+  readonly scenario: Scenario;
+  readonly groupId: GroupId | null;
+  readonly owner: PartyRole;
+  readonly raisedBy: PartyRole | null;
+  firstAt: number;
+  lastAt: number;
+  readonly items: SampledInstallation[];
 }
 
-/** The incidents to raise: a few per incident scenario and GroupID variant, plus extra open ones, oldest first. */
-function incidentSpecs(ctx: SeedContext, r: Random): Spec[] {
-  const incidentScenarios = SCENARIOS.filter((s) => s.handling === 'incident');
-  const historyStart = ctx.week(0).startMs;
-  const specs: Spec[] = [];
-  const add = (
-    s: Scenario,
-    groupId: GroupId | null,
-    raisedBy: readonly PartyRole[],
-    owners: readonly PartyRole[],
-    open: boolean,
-    turn: number,
-  ) => {
-    const raisedAt = Math.round(
-      open
-        ? ctx.nowMs - r.real(OPEN_INCIDENT_AGE_HOURS[0], OPEN_INCIDENT_AGE_HOURS[1]) * HOUR
-        : r.real(historyStart, ctx.nowMs - RESOLVED_INCIDENT_MIN_AGE_DAYS * DAY),
-    );
-    specs.push({ scenario: s, groupId, raisedBy, owners, open, raisedAt, turn });
-  };
-  for (const s of incidentScenarios) {
-    for (let k = 0; k < INCIDENTS_PER_SCENARIO; k++)
-      add(s, null, s.raisedBy, s.owners, k === 0 && r.chance(OPEN_INCIDENT_SHARE), k);
-    // GroupID variants handled as Incidents (CB in MEHRS 2.5.6–2.5.10; DA per seed 000 4.4).
-    for (const v of s.variants ?? []) {
-      if ((v.handling ?? s.handling) !== 'incident') continue;
-      const owner = v.owner === undefined ? s.owners : v.owner === null ? [] : [v.owner];
-      add(
-        s,
-        v.groupId,
-        v.raisedBy ?? s.raisedBy,
-        owner.length > 0 ? owner : s.owners,
-        r.chance(OPEN_INCIDENT_SHARE),
-        0,
-      );
+/** The GroupID variant an incident is raised for, when the scenario is handled differently for the GroupID. */
+function variantGroup(s: Scenario, groupId: GroupId): GroupId | null {
+  return s.variants?.some((v) => v.groupId === groupId) ? groupId : null;
+}
+
+export class IncidentLedger {
+  private readonly linked: Linked[];
+  private readonly byStage = new Map<StageId, Linked[]>();
+  /** Sections some generated failure resolved to an Incident of: their planned incidents hold no bystanders. */
+  private readonly failureRaised = new Set<string>();
+  private readonly raised = new Map<string, RaisedGroup>();
+
+  constructor(private readonly ctx: SeedContext) {
+    this.linked = planIncidents(ctx).map((plan) => ({ plan, failures: [], heldItems: [], held: 0 }));
+    for (const l of this.linked) {
+      const stage = l.plan.spec.scenario.stage;
+      this.byStage.set(stage, [...(this.byStage.get(stage) ?? []), l]);
     }
   }
-  for (let k = 0; k < EXTRA_OPEN_INCIDENTS; k++) {
-    const s = r.pick(incidentScenarios);
-    add(s, null, s.raisedBy, s.owners, true, k);
+
+  private openAt(stage: StageId, groupId: GroupId, at: number, section?: string): Linked | undefined {
+    return this.byStage
+      .get(stage)
+      ?.find(
+        (l) =>
+          (section === undefined || l.plan.spec.scenario.section === section) &&
+          (l.plan.spec.groupId === null || l.plan.spec.groupId === groupId) &&
+          l.plan.spec.raisedAt <= at &&
+          at <= l.plan.windowEnd,
+      );
   }
-  return specs.sort((a, b) => a.raisedAt - b.raisedAt);
+
+  /** The section of a planned incident open at `stage` when an MA expired (MA101): the outage that held it up. */
+  outageOpenAt(stage: StageId, groupId: GroupId, at: number, sections: readonly string[]): string | null {
+    const found = this.byStage
+      .get(stage)
+      ?.find(
+        (l) =>
+          sections.includes(l.plan.spec.scenario.section) &&
+          (l.plan.spec.groupId === null || l.plan.spec.groupId === groupId) &&
+          l.plan.spec.raisedAt <= at &&
+          at <= l.plan.windowEnd,
+      );
+    return found?.plan.spec.scenario.section ?? null;
+  }
+
+  /** A failure at `stage` at `at`: linked to the Incident its scenario raises, if the resolver says it raises one. */
+  failure(
+    item: SampledInstallation,
+    groupId: GroupId,
+    stage: StageId,
+    at: number,
+    resolution: FailureResolution,
+  ): void {
+    if (resolution.incident.kind !== 'incident') return;
+    const s = scenarioOf(resolution.section);
+    if (!s) return;
+    this.failureRaised.add(s.section);
+    const planned = this.openAt(stage, groupId, at, s.section);
+    if (planned) {
+      planned.failures.push(item);
+      return;
+    }
+    const variant = variantGroup(s, groupId);
+    const bucket = Math.floor(at / (INCIDENT_GROUPING_HOURS * HOUR));
+    const key = `${s.section}|${variant ?? ''}|${String(bucket).padStart(8, '0')}`;
+    let group = this.raised.get(key);
+    if (!group) {
+      group = {
+        key,
+        scenario: s,
+        groupId: variant,
+        owner: resolution.incident.owner,
+        raisedBy: resolution.incident.raisedBy[0] ?? null,
+        firstAt: at,
+        lastAt: at,
+        items: [],
+      };
+      this.raised.set(key, group);
+    }
+    group.firstAt = Math.min(group.firstAt, at);
+    group.lastAt = Math.max(group.lastAt, at);
+    group.items.push(item);
+  }
+
+  /** An installation in progress at `stage` since `since`: held up by an open incident there (a bounded sample). */
+  held(item: SampledInstallation, groupId: GroupId, stage: StageId, since: number): void {
+    for (const l of this.byStage.get(stage) ?? []) {
+      const { spec, resolvedAt, want } = l.plan;
+      if (resolvedAt !== null || since < spec.raisedAt) continue;
+      if (spec.groupId !== null && spec.groupId !== groupId) continue;
+      l.held++;
+      if (l.heldItems.length < want) l.heldItems.push(item);
+      else {
+        const j = this.ctx.sampler.int(0, l.held - 1);
+        if (j < want) l.heldItems[j] = item;
+      }
+    }
+  }
+
+  /** Every incident, oldest first, with its history, links, Interested Parties and notes. */
+  bundle(): IncidentBundle {
+    const ctx = this.ctx;
+    const r = new Random(ctx.seed, 0xfffffff4);
+    const raised = [...this.raised.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+    const all: { plan: IncidentPlan; items: readonly SampledInstallation[] }[] = [
+      ...this.linked.map((l) => ({
+        plan: l.plan,
+        // A planned incident of a scenario failures raise keeps only those failures, never bystanders.
+        items: this.failureRaised.has(l.plan.spec.scenario.section)
+          ? l.failures
+          : [...l.failures, ...l.heldItems],
+      })),
+      ...raised.map((g) => ({ plan: raisedPlan(ctx, r, g), items: g.items })),
+    ];
+    all.sort((a, b) => a.plan.spec.raisedAt - b.plan.spec.raisedAt);
+    return materialise(ctx, all);
+  }
 }
 
-/** Raised, assigned, perhaps paused and resumed, then (unless open) resolved and closed; entries may pass `now`. */
-function incidentHistory(
-  r: Random,
-  spec: Spec,
-  category: IncidentCategory,
-  raiser: PartyRow,
-  owner: PartyRow,
-  nowMs: number,
-): HistoryEntry[] {
-  const s = spec.scenario;
-  const kind = s.resolutionTarget === 'standard-itrt' ? 'standard' : 'migration';
-  const history: HistoryEntry[] = [];
-  let at = spec.raisedAt;
-  history.push({ at, status: 'open', byUserId: null, note: `Raised by ${raiser.name}` });
-  // Some open incidents are not yet acknowledged by their owner.
-  at += spec.open && r.chance(UNACKNOWLEDGED_OPEN_SHARE) ? r.real(8, 12) * DAY : r.real(10, 120) * MINUTE;
-  at = Math.round(at);
-  history.push({ at, status: 'in-progress', byUserId: ANALYST_USER_ID, note: `Assigned to ${owner.name}` });
-  const target = incidentTargetMs(category, undefined, kind);
-  let resolveAt =
-    at + Math.round(target * r.real(INCIDENT_RESOLUTION_OF_TARGET[0], INCIDENT_RESOLUTION_OF_TARGET[1]));
-  if (r.chance(INCIDENT_PAUSE_SHARE)) {
-    const pausedAt = Math.round(at + (resolveAt - at) * r.real(0.2, 0.6));
-    const pause = Math.round(r.real(INCIDENT_PAUSE_HOURS[0], INCIDENT_PAUSE_HOURS[1]) * HOUR);
-    history.push({
-      at: pausedAt,
-      status: 'paused',
-      byUserId: ANALYST_USER_ID,
-      note: 'Waiting on information from another party',
-    });
-    history.push({
-      at: pausedAt + pause,
-      status: 'in-progress',
-      byUserId: ANALYST_USER_ID,
-      note: 'Information received',
-    });
-    resolveAt += pause;
-  }
-  if (!spec.open) {
-    history.push({ at: resolveAt, status: 'resolved', byUserId: ANALYST_USER_ID, note: s.onResolution });
-    const closeAt = resolveAt + Math.round(r.real(INCIDENT_CLOSE_DAYS[0], INCIDENT_CLOSE_DAYS[1]) * DAY);
-    if (closeAt <= nowMs)
-      history.push({ at: closeAt, status: 'closed', byUserId: ANALYST_USER_ID, note: null });
-  }
-  return history;
+function serviceParty(ctx: SeedContext, role: PartyRole): PartyRow {
+  if (role === 'supplier' || role === 'smso' || role === 'csp') return ctx.parties.service.mcc;
+  return ctx.parties.service[role];
 }
 
-/** Affected installations: at the scenario's stage, failed (or still in progress while the incident is open). */
-function affectedInstallations(ctx: SeedContext, r: Random, spec: Spec): Map<number, SampledInstallation> {
-  const s = spec.scenario;
-  const affected = new Map<number, SampledInstallation>();
-  if (s.stage === 'demand') return affected;
-  const groups = spec.groupId ? [spec.groupId] : GROUP_IDS;
-  const pool: SampledInstallation[] = [];
-  for (const g of groups) {
-    pool.push(...(ctx.samples.get(`failed|${s.stage}|${g}`)?.items ?? []));
-    if (spec.open) pool.push(...(ctx.samples.get(`in-progress|${s.stage}|${g}`)?.items ?? []));
-  }
-  const want = r.int(INCIDENT_INSTALLATIONS[0], INCIDENT_INSTALLATIONS[1]);
-  for (const item of r.shuffle(pool).slice(0, want)) affected.set(item.id, item);
-  return affected;
+/** The history of a failure-raised incident: raised at its first failure, resolved after its last. */
+function raisedPlan(ctx: SeedContext, r: Random, g: RaisedGroup): IncidentPlan {
+  const owner = serviceParty(ctx, g.owner);
+  const raiser = g.raisedBy ? serviceParty(ctx, g.raisedBy) : owner;
+  const category = r.int(2, 4) as IncidentCategory;
+  const spec = {
+    scenario: g.scenario,
+    groupId: g.groupId,
+    raisedBy: g.raisedBy ? [g.raisedBy] : [],
+    owners: [g.owner],
+    open: false,
+    raisedAt: g.firstAt,
+    turn: 0,
+  };
+  const history = incidentHistory(r, spec, category, raiser, owner, ctx.nowMs, g.lastAt);
+  const resolved = history.find((h) => h.status === 'resolved' && h.at <= ctx.nowMs);
+  return {
+    spec: { ...spec, open: !resolved },
+    category,
+    owner,
+    raiser,
+    history,
+    resolvedAt: resolved?.at ?? null,
+    windowEnd: resolved?.at ?? ctx.nowMs,
+    want: INCIDENT_INSTALLATIONS[1],
+    recategoriseAt: -1,
+  };
 }
 
-/** The suppliers of the affected installations, a raising supplier, or every supplier when none is affected. */
 function interestedParties(
   ctx: SeedContext,
   raiser: PartyRow,
-  affected: ReadonlyMap<number, SampledInstallation>,
+  items: readonly SampledInstallation[],
 ): number[] {
   const interested = new Set<number>();
-  for (const item of affected.values()) {
+  for (const item of items) {
     if (item.electricitySupplierId !== null) interested.add(item.electricitySupplierId);
     if (item.gasSupplierId !== null) interested.add(item.gasSupplierId);
   }
   if (raiser.role === 'supplier') interested.add(raiser.id);
-  if (affected.size === 0 && raiser.role !== 'supplier') {
-    // No installation-level effect (SharePoint, 2.1.2): every supplier is affected.
+  if (items.length === 0 && raiser.role !== 'supplier') {
+    // No installation-level effect (SharePoint, 2.1.2; an outage that held nothing up): every supplier is told.
     for (const supplier of ctx.parties.suppliers) interested.add(supplier.id);
   }
   return [...interested].sort((a, b) => a - b);
 }
 
-/** Incidents for every scenario MEHRS handles with an Incident (section 2), resolved and open. */
-export function generateIncidents(ctx: SeedContext): IncidentBundle {
-  const r = new Random(ctx.seed, 0xfffffff2);
-  const categoryTable: WeightedTable<IncidentCategory> = weightedTable(
-    Object.entries(INCIDENT_CATEGORY_WEIGHTS).map(([c, w]) => [Number(c) as IncidentCategory, w] as const),
-  );
-  const partyFor = (role: PartyRole): PartyRow => {
-    if (role === 'supplier') return ctx.parties.suppliers[r.weighted(ctx.supplierTable)] as SupplierParty;
-    if (role === 'smso') return r.pick(ctx.parties.smsos);
-    if (role === 'csp') return r.pick(ctx.parties.rows.filter((p) => p.role === 'csp'));
-    return ctx.parties.service[role];
-  };
+function materialise(
+  ctx: SeedContext,
+  all: readonly { plan: IncidentPlan; items: readonly SampledInstallation[] }[],
+): IncidentBundle {
+  const r = new Random(ctx.seed, 0xfffffff3);
   const bundle: IncidentBundle = {
     incidents: [],
     events: [],
@@ -199,24 +224,16 @@ export function generateIncidents(ctx: SeedContext): IncidentBundle {
   };
   let eventId = 1;
   let noteId = 1;
-  incidentSpecs(ctx, r).forEach((spec, index) => {
+  all.forEach(({ plan, items }, index) => {
     const id = index + 1;
+    const { spec, owner, raiser } = plan;
     const s = spec.scenario;
-    let category = r.weighted(categoryTable);
-    const owner = partyFor(spec.owners[spec.turn % spec.owners.length] ?? 'mcc');
-    // MEHRS 2.6.6 names no raiser: the party that finds the failure is the owner itself.
-    const raisedBy = spec.raisedBy[spec.turn % Math.max(1, spec.raisedBy.length)];
-    const raiser = raisedBy ? partyFor(raisedBy) : owner;
-    const history = incidentHistory(r, spec, category, raiser, owner, ctx.nowMs);
-    const visible = history.filter((h) => h.at <= ctx.nowMs);
-    const final = visible[visible.length - 1] ?? history[0];
-    const resolved = visible.find((h) => h.status === 'resolved');
-
-    // An occasional re-categorisation, recorded on the event that made it.
-    const recategoriseAt =
-      visible.length > 2 && r.chance(INCIDENT_ESCALATION_SHARE) ? 1 + r.int(0, visible.length - 2) : -1;
+    let category = plan.category;
+    const visible = plan.history.filter((h) => h.at <= ctx.nowMs);
+    const final = visible[visible.length - 1] ?? plan.history[0];
     visible.forEach((h, k) => {
-      if (k === recategoriseAt) category = Math.max(1, category - 1) as IncidentCategory;
+      // An occasional re-categorisation, recorded on the event that made it.
+      if (k === plan.recategoriseAt) category = Math.max(1, category - 1) as IncidentCategory;
       bundle.events.push({ id: eventId++, incidentId: id, category, ...h });
     });
     bundle.incidents.push({
@@ -231,15 +248,16 @@ export function generateIncidents(ctx: SeedContext): IncidentBundle {
       category,
       status: final?.status ?? 'open',
       raisedAt: spec.raisedAt,
-      resolvedAt: resolved ? resolved.at : null,
+      resolvedAt: plan.resolvedAt,
     });
-
-    const affected = affectedInstallations(ctx, r, spec);
-    for (const item of affected.values())
+    const seen = new Set<number>();
+    for (const item of items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
       bundle.installations.push({ incidentId: id, installationId: item.id });
-    for (const partyId of interestedParties(ctx, raiser, affected))
+    }
+    for (const partyId of interestedParties(ctx, raiser, items))
       bundle.interestedParties.push({ incidentId: id, partyId });
-
     const noteCount = r.int(1, 2);
     for (let k = 0; k < noteCount; k++) {
       const noteAt = Math.round(
@@ -248,7 +266,7 @@ export function generateIncidents(ctx: SeedContext): IncidentBundle {
       const body =
         k === 0
           ? `MCC: ${owner.name} acknowledged the incident. Expected on resolution: ${s.onResolution ?? 'no action stated.'}`
-          : `MCC: Interested Parties updated through the Self-Service Interface (${affected.size} installation(s) affected).`;
+          : `MCC: Interested Parties updated through the Self-Service Interface (${seen.size} installation(s) affected).`;
       bundle.notes.push({ id: noteId++, incidentId: id, at: noteAt, authorUserId: ANALYST_USER_ID, body });
     }
   });

@@ -5,13 +5,14 @@
  */
 import { TRIAGE_DEFAULTS } from '@/lib/rules/config';
 import { dormantTriageAdvice } from '@/lib/rules/triage';
+import type { StageId } from '@/lib/rules/types';
 import type { IsoDate } from '@/lib/rules/weeks';
 import { type AttemptStart, type Failure, type Outcome, outcomeFor, type Step, stepsFor } from './attempts';
 import { authorisingParties, recordAuthorisations } from './authorisations';
-import { scenarioSection } from './catalogue';
 import type { SeedContext } from './context';
-import { drawMeters, type Meters, newRow } from './meters';
+import { changeOfSupplier, drawMeters, type Meters, newRow } from './meters';
 import type { WeightedTable } from './random';
+import { resolveGeneratedFailure, storedSection } from './resolution';
 import { ANALYST_USER_ID, type InstallationChunk, type InstallationRow } from './rows';
 import {
   DAY,
@@ -40,6 +41,7 @@ function pushEvent(
   row: InstallationRow,
   attempt: number,
   step: Step,
+  scenario: string | null = null,
 ): void {
   out.events.push({
     id: ctx.nextEventId++,
@@ -50,7 +52,7 @@ function pushEvent(
     status: step.status,
     code: step.code,
     failedStep: step.failedStep,
-    scenario: step.code ? scenarioSection(step.code, step.failedStep) : null,
+    scenario,
     note: step.note,
   });
   row.lastChangedAt = step.at;
@@ -65,12 +67,15 @@ function startAttempt(
   earliest: number,
 ): AttemptStart {
   const r = ctx.rng;
-  const week = ctx.week(weekIndex);
+  let index = weekIndex;
+  let week = ctx.week(index);
   let receivedAt =
     week.startMs -
     r.int(MA_LEAD_DAYS[0], MA_LEAD_DAYS[1]) * DAY +
     r.int(MA_SENT_HOURS[0] * 60, MA_SENT_HOURS[1] * 60) * MINUTE;
   if (receivedAt <= earliest) receivedAt = earliest + r.int(60, 24 * 60) * MINUTE;
+  // MA004, MA006: a re-authorisation sent too late for any Migrate On day of its week is for the next week.
+  while ((week.dayStartMs[6] as number) < receivedAt + 12 * HOUR) week = ctx.week(++index);
   // MA006: the Migrate On date must be later than the day the MA arrives.
   let day = r.weighted(ctx.weekdayTable);
   while (day < 6 && (week.dayStartMs[day] as number) < receivedAt + 12 * HOUR) day++;
@@ -81,7 +86,7 @@ function startAttempt(
   row.lastCode = null;
   row.lastFailedStep = null;
   row.toBeCommissionedByDcc = m.profile.commissionedByCp;
-  return { attempt: row.attemptCount + 1, weekIndex, week, day, receivedAt };
+  return { attempt: row.attemptCount + 1, weekIndex: index, week, day, receivedAt };
 }
 
 /**
@@ -97,6 +102,8 @@ function recordPlanned(
   rescheduled: boolean,
 ): void {
   const r = ctx.rng;
+  // The planned attempt is attempt N on the timeline, so it is counted (a re-queued installation's next attempt).
+  row.attemptCount = start.attempt;
   const planned = start.receivedAt - r.int(DEMAND_LEAD_DAYS[0], DEMAND_LEAD_DAYS[1]) * DAY;
   const latest = ctx.nowMs - r.int(1, 72 * 60) * MINUTE;
   pushEvent(ctx, out, row, start.attempt, {
@@ -109,6 +116,43 @@ function recordPlanned(
   });
 }
 
+interface AttemptResult {
+  readonly outcome: Outcome;
+  readonly done: boolean;
+  readonly last: Step;
+}
+
+/** MA101 follows an outage that held the MA until it lapsed (MEHRS 2.4.1–2.4.4, 2.5.1, 2.5.4, 2.5.6–2.5.10). */
+const EXPIRY_OUTAGES: Partial<Record<StageId, readonly string[]>> = {
+  'common-file': ['2.4.1', '2.4.2', '2.4.3', '2.4.4'],
+  'sim-cutover': ['2.5.1', '2.5.4', '2.5.6', '2.5.7', '2.5.9', '2.5.10'],
+};
+
+/** The failure's scenario from the rules' resolver; an Incident it raises gets the installation linked. */
+function resolveStep(ctx: SeedContext, row: InstallationRow, m: Meters, step: Step): string | null {
+  if (step.code === null) return null;
+  const outages = step.code === 'MA101' ? EXPIRY_OUTAGES[step.stage] : undefined;
+  const linked = outages ? ctx.incidents.outageOpenAt(step.stage, m.groupId, step.at, outages) : null;
+  const dcc = m.type === 'dormant-dormant' || step.code === 'MA012';
+  const resolution = resolveGeneratedFailure(
+    {
+      code: step.code,
+      failedStep: step.failedStep,
+      stage: step.stage,
+      submittedBy: dcc ? 'dcc' : 'supplier',
+    },
+    m.profile,
+    linked,
+  );
+  const item = {
+    id: row.id,
+    electricitySupplierId: row.electricitySupplierId,
+    gasSupplierId: row.gasSupplierId,
+  };
+  ctx.incidents.failure(item, m.groupId, step.stage, step.at, resolution);
+  return storedSection(resolution);
+}
+
 /** Runs the attempt's pipeline up to `now`; returns its outcome, its last step and whether it reached it. */
 function runAttempt(
   ctx: SeedContext,
@@ -116,7 +160,7 @@ function runAttempt(
   row: InstallationRow,
   m: Meters,
   start: AttemptStart,
-): { outcome: Outcome; done: boolean; last: Step } {
+): AttemptResult {
   row.attemptCount = start.attempt;
   const outcome = outcomeFor(ctx, start.attempt, m.profile);
   const steps = stepsFor(
@@ -124,12 +168,12 @@ function runAttempt(
     start.receivedAt,
     start.week.dayStartMs[start.day] as number,
     outcome,
-    m.groupId,
+    m.profile,
   );
   let reached = 0;
   for (const step of steps) {
     if (step.at > ctx.nowMs) break;
-    pushEvent(ctx, out, row, start.attempt, step);
+    pushEvent(ctx, out, row, start.attempt, step, resolveStep(ctx, row, m, step));
     row.stage = step.stage;
     row.status = step.status;
     reached++;
@@ -194,8 +238,8 @@ function mccTriage(
 
 export function generateInstallation(ctx: SeedContext, id: number, out: InstallationChunk): void {
   ctx.rng.reseed(ctx.seed, id);
-  const m = drawMeters(ctx, id);
-  const maSpecs = authorisingParties(ctx, m);
+  let m = drawMeters(ctx, id);
+  let maSpecs = authorisingParties(ctx, m);
   const row = newRow(ctx, id, m);
 
   let weekIndex = ctx.rng.weighted(ctx.firstWeekTables.get(m.groupId) as WeightedTable<number>);
@@ -209,7 +253,7 @@ export function generateInstallation(ctx: SeedContext, id: number, out: Installa
       break;
     }
     const result = runAttempt(ctx, out, row, m, start);
-    recordAuthorisations(ctx, out, row, maSpecs, start, result);
+    recordAuthorisations(ctx, out, row, m, maSpecs, start, result);
     const { outcome, done, last } = result;
     if (!done || outcome.kind === 'migrated') break;
 
@@ -217,6 +261,10 @@ export function generateInstallation(ctx: SeedContext, id: number, out: Installa
     row.lastCode = outcome.code;
     row.lastFailedStep = outcome.failedStep;
     if (outcome.code === 'MA106') row.toBeCommissionedByDcc = false;
+    if (outcome.code === 'MA104' || outcome.code === 'MA105') {
+      m = changeOfSupplier(ctx, m, row, outcome.code);
+      maSpecs = authorisingParties(ctx, m);
+    }
     if (start.attempt >= MAX_ATTEMPTS) break;
     const next =
       m.type === 'active-only'
@@ -229,6 +277,12 @@ export function generateInstallation(ctx: SeedContext, id: number, out: Installa
   }
 
   out.installations.push(row);
-  if (row.status === 'failed' || row.status === 'rolled-back') ctx.sample('failed', row);
-  else if (row.status === 'in-progress') ctx.sample('in-progress', row);
+  if (row.status === 'in-progress' && row.stage !== 'demand') {
+    const item = {
+      id: row.id,
+      electricitySupplierId: row.electricitySupplierId,
+      gasSupplierId: row.gasSupplierId,
+    };
+    ctx.incidents.held(item, m.groupId, row.stage, row.lastChangedAt);
+  }
 }

@@ -138,3 +138,26 @@ export function newRow(ctx: SeedContext, id: number, m: Meters): InstallationRow
     lastChangedAt: 0,
   };
 }
+
+/**
+ * MA104 / MA105 (Appendix A.1): the supplier changed after the MA was accepted. The gaining supplier is now the
+ * meter's Active Supplier (and the next MA is its own); a same-supplier dual fuel customer moves both meters.
+ */
+export function changeOfSupplier(ctx: SeedContext, m: Meters, row: InstallationRow, code: string): Meters {
+  const count = ctx.parties.suppliers.length;
+  const electricity = code === 'MA104';
+  const current = electricity ? m.electricitySupplier : m.gasSupplier;
+  const other = electricity ? m.gasSupplier : m.electricitySupplier;
+  let gaining = (current + 1 + ctx.rng.int(0, count - 2)) % count;
+  // A split supply stays split: the gaining supplier is not the other meter's.
+  while (m.split && (gaining === other || gaining === current)) gaining = (gaining + 1) % count;
+  const both = !m.split && m.electricityActive && m.gasActive;
+  const next: Meters = {
+    ...m,
+    electricitySupplier: electricity || both ? gaining : m.electricitySupplier,
+    gasSupplier: !electricity || both ? gaining : m.gasSupplier,
+  };
+  row.electricitySupplierId = ctx.supplierPartyId(next.electricitySupplier);
+  row.gasSupplierId = ctx.supplierPartyId(next.gasSupplier);
+  return next;
+}

@@ -79,6 +79,11 @@ export interface PartyRow {
   readonly secPartyId: string | null;
 }
 
+/** The SEC party id an MA carries: the supplier's, or the party's slug for the DCC (which has none in the demo). */
+export function secPartyIdOf(party: { readonly secPartyId: string | null; readonly slug: string }): string {
+  return party.secPartyId ?? party.slug.toUpperCase();
+}
+
 export interface SupplierParty extends PartyRow {
   readonly share: number;
   readonly bias: DemandBias;

@@ -108,14 +108,13 @@ export const CODE_WEIGHTS: Readonly<Record<string, number>> = {
   MA004: 8,
   MA006: 7,
   MA009: 6,
-  MA018: 5,
   MA012: 6,
   MA017: 5,
   MA001: 4,
   MA002: 3,
   // MEHRS 2.4 common file
   MA113: 30,
-  MA101: 12,
+  MA101: 6,
   MA104: 12,
   MA105: 6,
   MA106: 40,
@@ -158,12 +157,13 @@ export const CODE_SMSOS: Readonly<Record<string, readonly string[]>> = {
 };
 /** Share of rejected MAs that fail a second MA0xx check too (MEHRS 2.3.2: every failing code is returned). */
 export const SECOND_VALIDATION_CODE_SHARE = 0.15;
-/** Share of failures with the code that end in rollback to the SMSO (MEHRS 2.6.5, 2.6.6, 3.1). */
-export const ROLLBACK_SHARE: Readonly<Record<string, number>> = {
-  MA121: 1,
-  '12.9.5.DP01': 0.5,
-  '12.9.1.ET01': 0.15,
-};
+/**
+ * Failures that end with the installation rolled back to its SMSO, by rule rather than chance: MA121 is reported
+ * after a rollback whose WAN restore failed (MEHRS 2.6.5); a CHF left uncommissioned while its incident stays
+ * unresolved is rolled back under the GroupID's TMAD rules (MEHRS 2.6.6). Every other failure leaves the installation
+ * failed (a connectivity timeout returns the SIM profile to the SMSO, MEHRS 3.1, without a rollback).
+ */
+export const ROLLED_BACK_CODES: readonly string[] = ['MA121', '12.9.5.DP01'];
 /**
  * FailedStepNumbers (TMAD-style, Report 2) for the codes whose failure is found in a file that carries one:
  * the MCVF (5.10, MEHRS 2.4.5), the Requesting Party's checks (5.12, 2.5.3; 5.12.(c) the 7-day check, 2.5.5),
@@ -287,4 +287,10 @@ export const INCIDENT_PAUSE_SHARE = 0.3;
 /** Resolution time as a multiple of the ITRT: most inside the target, some breaching it. */
 export const INCIDENT_RESOLUTION_OF_TARGET: readonly [number, number] = [0.25, 1.5];
 /** Installations kept per (stage, GroupID, outcome) to attach to incidents. */
-export const INCIDENT_SAMPLE_SIZE = 48;
+/**
+ * Assumption (no document gives it): failures that raise an Incident of the same scenario (and GroupID variant)
+ * within this many hours are one Incident, raised at the first of them.
+ */
+export const INCIDENT_GROUPING_HOURS = 24;
+/** Resolution of a failure-raised Incident: at least this long after its last failure. */
+export const INCIDENT_RESOLVED_AFTER_LAST_FAILURE_HOURS: readonly [number, number] = [1, 12];

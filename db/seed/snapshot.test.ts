@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 import { seedDatabase } from './index';
 
-const EXPECTED_HASH = '4d31a5f8d4f9fc6e00c78d0828f3fba6';
+const EXPECTED_HASH = '8278ab7e124c3d7d3b9ba529d472280c';
 
 const OPTIONS = { installations: 1_500, seed: 20_251_125, now: new Date('2026-03-18T10:30:00Z') };
 
