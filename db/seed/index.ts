@@ -93,6 +93,9 @@ async function loadInstallations(
 ): Promise<LoadCounts> {
   const counts: LoadCounts = { installations: 0, events: 0, authorisations: 0, triage: 0 };
   await handle.db.execute(sql.raw('ALTER TABLE installations DISABLE TRIGGER installations_rollup'));
+  await handle.db.execute(
+    sql.raw('ALTER TABLE installation_events DISABLE TRIGGER installation_events_outcome_rollup'),
+  );
   const deferred = await deferIndexesAndForeignKeys(handle);
   let loaded = false;
   let pending: Promise<void> = Promise.resolve();
@@ -128,6 +131,9 @@ async function loadInstallations(
     const restoring = Date.now();
     await restoreIndexesAndForeignKeys(handle, deferred);
     await handle.db.execute(sql.raw('ALTER TABLE installations ENABLE TRIGGER installations_rollup'));
+    await handle.db.execute(
+      sql.raw('ALTER TABLE installation_events ENABLE TRIGGER installation_events_outcome_rollup'),
+    );
     if (loaded) log(`Indexes and foreign keys rebuilt in ${((Date.now() - restoring) / 1000).toFixed(1)} s.`);
   }
   return counts;
@@ -160,6 +166,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
       `(${formatCount(loaded.authorisations)}) and triage decisions (${formatCount(loaded.triage)}) loaded.`,
   );
   await handle.db.execute(sql.raw('SELECT rebuild_installation_rollups()'));
+  await handle.db.execute(sql.raw('SELECT rebuild_installation_outcome_rollups()'));
 
   const demand = generator.weeklyDemand();
   await handle.copyCsv('weekly_demand', DEMAND_COLUMNS, demandCsv(demand));

@@ -193,6 +193,29 @@ function seedSuite(engineName: string, makeEngine: () => Engine) {
         expect(Number(row.rollup), `${row.stage}/${row.status}`).toBe(Number(row.live));
     });
 
+    it('rebuilds the week-outcome rollups to equal a live count of outcomes by the week they happened in', async () => {
+      const [diff] = await rows<{ n: number | string; outcomes: number | string }>(
+        handle,
+        `WITH live AS (
+           SELECT 0 AS scope, date_trunc('week', e.occurred_at AT TIME ZONE 'Europe/London')::date AS week,
+                  e.status, e.stage, coalesce(e.code, '') AS code, count(*) AS n
+           FROM installation_events e WHERE e.status <> 'in-progress' GROUP BY 1, 2, 3, 4, 5),
+         rollup AS (
+           SELECT 0 AS scope, outcome_week AS week, outcome AS status, stage, code, sum(count) AS n
+           FROM installation_outcome_rollups WHERE supplier_id = 0 AND count <> 0 GROUP BY 1, 2, 3, 4, 5)
+         SELECT (SELECT count(*) FROM ((SELECT * FROM live EXCEPT SELECT * FROM rollup)
+                 UNION ALL (SELECT * FROM rollup EXCEPT SELECT * FROM live)) d) AS n,
+                (SELECT sum(n) FROM live) AS outcomes`,
+      );
+      expect(Number(diff?.outcomes)).toBeGreaterThan(INSTALLATIONS / 2);
+      expect(Number(diff?.n)).toBe(0);
+      const [trigger] = await rows<{ tgenabled: string }>(
+        handle,
+        `SELECT tgenabled FROM pg_trigger WHERE tgname = 'installation_events_outcome_rollup'`,
+      );
+      expect(trigger?.tgenabled).toBe('O');
+    });
+
     it('re-enables the rollup trigger and moves the identity sequences past the seeded ids', async () => {
       const [trigger] = await rows<{ tgenabled: string }>(
         handle,

@@ -1,0 +1,1 @@
+CREATE INDEX "installation_events_outcome_idx" ON "installation_events" USING btree ("occurred_at","installation_id") WHERE "installation_events"."status" <> 'in-progress';
