@@ -68,15 +68,17 @@ export interface IncidentClock {
   readonly remainingMs: number;
   /** When the clock is running: now + remainingMs (in the past once breached). Null while stopped. */
   readonly dueAt: Date | null;
-  /** elapsedMs > targetMs: more running time has been used than the current category allows. */
+  /** elapsedMs > targetMs: more running time has been used than the current category's target. */
+  readonly overTarget: boolean;
+  /** The target is a placeholder not yet confirmed against the TMAD / Incident Management Policy (config). */
+  readonly provisional: boolean;
+  /** overTarget against a confirmed target: a provisional target is never reported as breached. */
   readonly breached: boolean;
   /** True while the status is 'paused'. */
   readonly paused: boolean;
   /** True while the status is 'open' or 'in-progress'. */
   readonly running: boolean;
 }
-
-const RUNNING: ReadonlySet<IncidentStatus> = new Set<IncidentStatus>(['open', 'in-progress']);
 
 /**
  * The incident's resolution clock at `now`, from its history.
@@ -104,6 +106,7 @@ export function incidentClock(
     .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.index - b.index)
     .map(({ event }) => event);
 
+  const RUNNING: ReadonlySet<IncidentStatus> = new Set(config.runningStatuses);
   let status: IncidentStatus | null = null;
   let category: IncidentCategory | null = null;
   let runningSince: number | null = null;
@@ -138,7 +141,9 @@ export function incidentClock(
     targetMs,
     remainingMs,
     dueAt: running ? new Date(nowMs + remainingMs) : null,
-    breached: elapsedMs > targetMs,
+    overTarget: elapsedMs > targetMs,
+    provisional: !config.confirmed[kind],
+    breached: elapsedMs > targetMs && config.confirmed[kind],
     paused: status === 'paused',
     running,
   };

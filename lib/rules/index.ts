@@ -4,6 +4,7 @@
  */
 export * from './codes';
 export * from './config';
+export * from './incident-management';
 export * from './incident-targets';
 export * from './ma-validation';
 export * from './resolve';
@@ -11,6 +12,7 @@ export * from './retries';
 export * from './scenarios';
 export * from './stages';
 export * from './triage';
+export * from './triage-state';
 export * from './types';
 export * from './weeks';
 export * from './windows';

@@ -6,7 +6,9 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { getIncident } from '@/lib/data/incidents';
 import { formatLondonDateTime } from '@/lib/format';
 import { clockFor } from '@/lib/incident-clock';
+import { incidentManagement } from '@/lib/rules/incident-management';
 import { scenario } from '@/lib/rules/scenarios';
+import { GROUP_IDS } from '@/lib/rules/types';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -21,6 +23,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   if (!incident) notFound();
   const section = scenario(incident.scenario);
   const clock = clockFor(incident, new Date());
+  const management = incidentManagement(incident.scenario, {
+    groupId: GROUP_IDS.find((g) => g === incident.groupId) ?? null,
+  });
 
   return (
     <div className="stack">
@@ -43,8 +48,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </dd>
           <dt>Raised by · owned by</dt>
           <dd>
-            {incident.raisedBy} · {incident.owner} (managed by the Migration Control Centre)
+            {incident.raisedBy} · {incident.owner}
+            {management.managerLabel ? ` (managed by the ${management.managerLabel})` : ''}
           </dd>
+          <dt>Who manages it</dt>
+          <dd data-testid="incident-management">{management.summary}</dd>
           <dt>Category</dt>
           <dd>{incident.category}</dd>
           <dt>Raised</dt>
@@ -54,7 +62,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <dt>Target resolution</dt>
           <dd data-testid="incident-clock">
             {hours(clock.elapsedMs)} of {hours(clock.targetMs)} used
+            {clock.provisional ? ' · target to be confirmed (provisional)' : ''}
             {clock.breached ? ' · target breached' : ''}
+            {clock.provisional && clock.overTarget ? ' · past the provisional target' : ''}
             {clock.paused ? ' · clock paused' : ''}
             {clock.dueAt && clock.running ? ` · due ${formatLondonDateTime(clock.dueAt.toISOString())}` : ''}
           </dd>
