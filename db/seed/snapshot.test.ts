@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 import { seedDatabase } from './index';
 
-const EXPECTED_HASH = 'fe23a3292d097843dc2c61ca903e026f';
+const EXPECTED_HASH = 'ce34939e8c50ec355405b82b81f74e7b';
 
 const OPTIONS = { installations: 1_500, seed: 20_251_125, now: new Date('2026-03-18T10:30:00Z') };
 
