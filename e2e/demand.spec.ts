@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { buildParties } from '../db/seed/generate';
+import { buildParties } from '../db/seed/parties';
 import { ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
 
 const digits = (text: string) => text.replace(/[^\d-]/g, '');

@@ -28,6 +28,27 @@ test.describe('Installations by stage and failure', () => {
     await expect(page.getByLabel('Code', { exact: true })).toHaveValue(code);
   });
 
+  test('The overview’s failures this week are the failures that happened in the week', async ({
+    page,
+    loginAs,
+    overview,
+    installations,
+  }) => {
+    await loginAs(ANALYST);
+    await overview.goto();
+    await expect(overview.weekOutcomes).toBeVisible();
+    const digits = (text: string) => Number(text.replace(/\D/g, ''));
+    const failed = digits(await overview.thisWeek('Failed').innerText());
+    await overview.thisWeek('Failed').click();
+    await page.waitForURL(/outcomeWeek=/);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('outcome')).toBe('failed');
+    expect(params.get('weekFrom')).toBeNull();
+    await expect(page.getByTestId('week-meaning')).toContainText('failed during the Migration Week of');
+    await expect(installations.count).toBeVisible();
+    expect(digits(await installations.count.innerText())).toBe(failed);
+  });
+
   // One test per page: an axe scan of a full page takes seconds on these machines.
   for (const [name, path] of [
     ['The overview', '/'],

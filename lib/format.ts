@@ -47,6 +47,13 @@ export const STATUS_LABELS: Record<InstallationStatus, string> = {
   'rolled-back': 'Rolled back',
 };
 
+/** How an attempt ended, as counted in the Migration Week it happened in. */
+export const OUTCOME_LABELS: Record<'migrated' | 'failed' | 'rolled-back', string> = {
+  migrated: 'Migrated',
+  failed: 'Failed',
+  'rolled-back': 'Rolled back',
+};
+
 export const TYPE_LABELS: Record<InstallationType, string> = {
   'active-only': 'Active only',
   'active-dormant': 'Active/Dormant',

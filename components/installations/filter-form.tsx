@@ -35,14 +35,14 @@ export async function FilterForm({
       <SelectField
         id="f-weekFrom"
         name="weekFrom"
-        label="Migration Week from"
+        label="Currently in Migration Week from"
         defaultValue={filter.weekFrom}
         options={weekOptions}
       />
       <SelectField
         id="f-weekTo"
         name="weekTo"
-        label="Migration Week to"
+        label="Currently in Migration Week to"
         defaultValue={filter.weekTo}
         options={weekOptions}
       />

@@ -6,8 +6,8 @@ import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
 import type { Overview } from '@/lib/data/overview';
-import { type InstallationFilter, toSearchParams } from '@/lib/filters/installations';
-import { formatCount, formatIsoDate, STATUS_LABELS } from '@/lib/format';
+import { type InstallationFilter, OUTCOMES, type Outcome, toSearchParams } from '@/lib/filters/installations';
+import { formatCount, formatIsoDate, OUTCOME_LABELS, STATUS_LABELS } from '@/lib/format';
 import { describeCode } from '@/lib/rules/codes';
 import { STAGES } from '@/lib/rules/stages';
 import { INSTALLATION_STATUSES, type InstallationStatus } from '@/lib/rules/types';
@@ -112,8 +112,14 @@ export function OverviewLive({
     value: r.count,
     href: listHref(filter, { status: 'failed', groupId: r.groupId }),
   }));
-  const weekCount = (week: string, status: InstallationStatus) =>
-    overview.weekComparison.find((r) => r.week === week && r.status === status)?.count ?? 0;
+  const weekCount = (week: string, outcome: Outcome) =>
+    overview.weekOutcomes.find((r) => r.week === week && r.outcome === outcome)?.count ?? 0;
+  // The list of installations that ended an attempt so during the week (not those currently in it).
+  const outcomeHref = (week: string, outcome: Outcome) =>
+    listHref(
+      { ...filter, weekFrom: undefined, weekTo: undefined, status: undefined },
+      { outcome, outcomeWeek: week },
+    );
 
   return (
     <>
@@ -168,10 +174,14 @@ export function OverviewLive({
 
         <section className="card" aria-labelledby="this-week">
           <h2 id="this-week">This week against last week</h2>
-          <table className="data">
+          <p className="muted" id="this-week-meaning">
+            What happened during each Migration Week: every attempt that ended in it, counted once, as Report
+            6 counts MA completions, whatever the installation's state now.
+          </p>
+          <table className="data" aria-describedby="this-week-meaning" data-testid="week-outcomes">
             <thead>
               <tr>
-                <th scope="col">Status</th>
+                <th scope="col">Outcome during the week</th>
                 <th scope="col" className="num">
                   Week of {formatIsoDate(weeks.current)}
                 </th>
@@ -184,15 +194,29 @@ export function OverviewLive({
               </tr>
             </thead>
             <tbody>
-              {INSTALLATION_STATUSES.map((status) => {
-                const now = weekCount(weeks.current, status);
-                const before = weekCount(weeks.previous, status);
+              {OUTCOMES.map((outcome) => {
+                const now = weekCount(weeks.current, outcome);
+                const before = weekCount(weeks.previous, outcome);
                 const change = now - before;
                 return (
-                  <tr key={status}>
-                    <th scope="row">{STATUS_LABELS[status]}</th>
-                    <td className="num">{formatCount(now)}</td>
-                    <td className="num">{formatCount(before)}</td>
+                  <tr key={outcome}>
+                    <th scope="row">{OUTCOME_LABELS[outcome]}</th>
+                    <td className="num">
+                      <Link
+                        href={outcomeHref(weeks.current, outcome)}
+                        aria-label={`${formatCount(now)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.current)}`}
+                      >
+                        {formatCount(now)}
+                      </Link>
+                    </td>
+                    <td className="num">
+                      <Link
+                        href={outcomeHref(weeks.previous, outcome)}
+                        aria-label={`${formatCount(before)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.previous)}`}
+                      >
+                        {formatCount(before)}
+                      </Link>
+                    </td>
                     <td className="num">
                       {change > 0 ? '+' : ''}
                       {formatCount(change)}

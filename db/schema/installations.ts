@@ -85,7 +85,13 @@ export const installationEvents = pgTable(
     scenario: varchar({ length: 8 }),
     note: text(),
   },
-  (t) => [index('installation_events_installation_idx').on(t.installationId, t.occurredAt, t.id)],
+  (t) => [
+    index('installation_events_installation_idx').on(t.installationId, t.occurredAt, t.id),
+    // "Failed during week W": outcomes by when they happened (lib/data/installation-filters.ts).
+    index('installation_events_outcome_idx')
+      .on(t.occurredAt, t.installationId)
+      .where(sql`${t.status} <> 'in-progress'`),
+  ],
 );
 
 export type Installation = typeof installations.$inferSelect;

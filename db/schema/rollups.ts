@@ -41,3 +41,37 @@ export const installationRollups = pgTable(
     ),
   ],
 );
+
+/**
+ * Outcomes that happened in each Migration Week (the week containing the outcome, London time): every attempt's end
+ * (migrated, failed, rolled back) counted once, as Report 6 counts MA completions, whatever the installation's state
+ * now. Kept exact by triggers on `installation_events` and `installations` in the same transaction as every change
+ * (db/migrations, outcome_rollups_sql; docs/decisions/0003-rollups.md). Scope as in `installation_rollups`: 0 is the
+ * whole migration, otherwise each Responsible Supplier the installation has now.
+ */
+export const installationOutcomeRollups = pgTable(
+  'installation_outcome_rollups',
+  {
+    supplierId: integer().notNull(),
+    /** The Monday of the Migration Week the outcome happened in. */
+    outcomeWeek: date({ mode: 'string' }).notNull(),
+    outcome: installationStatus().notNull(),
+    stage: stage().notNull(),
+    groupId: groupId().notNull(),
+    installationType: installationType().notNull(),
+    /** The failure's code; ROLLUP_NO_CODE for a migration. */
+    code: text().notNull(),
+    count: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('installation_outcome_rollups_key').on(
+      t.supplierId,
+      t.outcomeWeek,
+      t.outcome,
+      t.stage,
+      t.groupId,
+      t.installationType,
+      t.code,
+    ),
+  ],
+);

@@ -7,8 +7,9 @@ import { verifyPassword } from '@/lib/auth/password';
 import { DEMO_PASSWORD } from '@/lib/demo';
 import { ERROR_CODES, isFailedStepNumber, REASON_CODES, tmadStepReference } from '@/lib/rules/codes';
 import { SCENARIOS } from '@/lib/rules/scenarios';
-import { DemoGenerator, SUPPLIERS } from './generate';
+import { DemoGenerator } from './generate';
 import { isSeeded, seedDatabase } from './index';
+import { SUPPLIERS } from './parties';
 
 const INSTALLATIONS = 2_000;
 const SEED = 7;
@@ -164,10 +165,13 @@ function seedSuite(engineName: string, makeEngine: () => Engine) {
             FROM installations GROUP BY 1, 2, 3, 4, 5, 6
             EXCEPT
             SELECT stage, status, group_id, installation_type, migration_week, last_code, count
-            FROM installation_rollups WHERE supplier_id = 0 AND migration_week <> DATE '9999-12-31')
+            FROM installation_rollups
+            WHERE supplier_id = 0 AND migration_week <> DATE '9999-12-31' AND count <> 0)
            UNION ALL
            (SELECT stage, status, group_id, installation_type, migration_week, last_code, count
-            FROM installation_rollups WHERE supplier_id = 0 AND migration_week <> DATE '9999-12-31'
+            FROM installation_rollups
+            -- A row whose installations all left keeps a zero count: it is no group in the live count.
+            WHERE supplier_id = 0 AND migration_week <> DATE '9999-12-31' AND count <> 0
             EXCEPT
             SELECT stage, status, group_id, installation_type, coalesce(migration_week, DATE '1970-01-01'),
                    coalesce(last_code, ''), count(*)
@@ -190,6 +194,29 @@ function seedSuite(engineName: string, makeEngine: () => Engine) {
       );
       for (const row of byStage)
         expect(Number(row.rollup), `${row.stage}/${row.status}`).toBe(Number(row.live));
+    });
+
+    it('rebuilds the week-outcome rollups to equal a live count of outcomes by the week they happened in', async () => {
+      const [diff] = await rows<{ n: number | string; outcomes: number | string }>(
+        handle,
+        `WITH live AS (
+           SELECT 0 AS scope, date_trunc('week', e.occurred_at AT TIME ZONE 'Europe/London')::date AS week,
+                  e.status, e.stage, coalesce(e.code, '') AS code, count(*) AS n
+           FROM installation_events e WHERE e.status <> 'in-progress' GROUP BY 1, 2, 3, 4, 5),
+         rollup AS (
+           SELECT 0 AS scope, outcome_week AS week, outcome AS status, stage, code, sum(count) AS n
+           FROM installation_outcome_rollups WHERE supplier_id = 0 AND count <> 0 GROUP BY 1, 2, 3, 4, 5)
+         SELECT (SELECT count(*) FROM ((SELECT * FROM live EXCEPT SELECT * FROM rollup)
+                 UNION ALL (SELECT * FROM rollup EXCEPT SELECT * FROM live)) d) AS n,
+                (SELECT sum(n) FROM live) AS outcomes`,
+      );
+      expect(Number(diff?.outcomes)).toBeGreaterThan(INSTALLATIONS / 2);
+      expect(Number(diff?.n)).toBe(0);
+      const [trigger] = await rows<{ tgenabled: string }>(
+        handle,
+        `SELECT tgenabled FROM pg_trigger WHERE tgname = 'installation_events_outcome_rollup'`,
+      );
+      expect(trigger?.tgenabled).toBe('O');
     });
 
     it('re-enables the rollup trigger and moves the identity sequences past the seeded ids', async () => {

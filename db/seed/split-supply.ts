@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
-import { ANALYST_USER_ID } from './generate';
+import { ANALYST_USER_ID } from './rows';
 
 /**
  * The demo's split-supply calendar (MAM, MEHRS v5.0 conclusions), derived from the generated migration: every week a

@@ -2,9 +2,19 @@ import type { Locator, Page } from '@playwright/test';
 
 export class OverviewPage {
   readonly failuresByCode: Locator;
+  readonly weekOutcomes: Locator;
 
   constructor(readonly page: Page) {
     this.failuresByCode = page.getByTestId('failures-by-code');
+    this.weekOutcomes = page.getByTestId('week-outcomes');
+  }
+
+  /** The link holding how many attempts ended in `outcome` during this Migration Week (the first week column). */
+  thisWeek(outcome: 'Migrated' | 'Failed' | 'Rolled back'): Locator {
+    return this.weekOutcomes
+      .getByRole('row', { name: new RegExp(`^${outcome}`) })
+      .getByRole('link')
+      .first();
   }
 
   async goto(query = '') {

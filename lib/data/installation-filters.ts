@@ -1,8 +1,16 @@
 import 'server-only';
-import { and, eq, gte, lt, lte, ne, or, type SQL } from 'drizzle-orm';
-import { installationRollups, installations, ROLLUP_ALL_WEEKS, ROLLUP_NO_WEEK } from '@/db/schema';
+import { and, eq, exists, gte, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import {
+  installationEvents,
+  installationOutcomeRollups,
+  installationRollups,
+  installations,
+  ROLLUP_ALL_WEEKS,
+  ROLLUP_NO_WEEK,
+} from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { InstallationFilter } from '@/lib/filters/installations';
+import { type InstallationFilter, OUTCOMES } from '@/lib/filters/installations';
+import { addMigrationWeeks, migrationWeekStart } from '@/lib/rules/weeks';
 import { chosenSupplierClause, effectiveRollupScope, installationsVisibleTo } from './scope';
 
 /** The smallest digit string greater than every string starting with `prefix`, or null if none (all 9s). */
@@ -32,6 +40,7 @@ export function installationClauses(viewer: Viewer, filter: InstallationFilter):
   if (filter.stage) clauses.push(eq(installations.stage, filter.stage));
   if (filter.status) clauses.push(eq(installations.status, filter.status));
   if (filter.code) clauses.push(eq(installations.lastCode, filter.code));
+  if (filter.outcomeWeek) clauses.push(outcomeDuringWeek(filter.outcomeWeek, filter.outcome));
   if (filter.q) {
     clauses.push(
       filter.q.length === 13
@@ -59,5 +68,43 @@ export function rollupClauses(viewer: Viewer, filter: Omit<InstallationFilter, '
   if (filter.stage) clauses.push(eq(r.stage, filter.stage));
   if (filter.status) clauses.push(eq(r.status, filter.status));
   if (filter.code) clauses.push(eq(r.lastCode, filter.code));
+  return clauses;
+}
+
+/** The installation ended an attempt (with `outcome`, or any) during Migration Week `week`, London time. */
+function outcomeDuringWeek(week: string, outcome: InstallationFilter['outcome']): SQL {
+  const e = installationEvents;
+  const from = migrationWeekStart(week);
+  const to = migrationWeekStart(addMigrationWeeks(week, 1));
+  return exists(
+    sql`(SELECT 1 FROM ${e} WHERE ${and(
+      eq(e.installationId, installations.id),
+      outcome ? eq(e.status, outcome) : inArray(e.status, [...OUTCOMES]),
+      gte(e.occurredAt, from),
+      lt(e.occurredAt, to),
+    )})`,
+  );
+}
+
+/**
+ * The filter over the outcome rollups, for the given Migration Weeks (when outcomes happened): scope, GroupID,
+ * type, stage and code as elsewhere; a status filter keeps only that outcome (none for in-progress).
+ */
+export function outcomeRollupClauses(
+  viewer: Viewer,
+  filter: Omit<InstallationFilter, 'q'>,
+  weeks: readonly string[],
+): SQL[] {
+  const r = installationOutcomeRollups;
+  const clauses: SQL[] = [
+    eq(r.supplierId, effectiveRollupScope(viewer, filter)),
+    ne(r.count, 0),
+    inArray(r.outcomeWeek, [...weeks]),
+  ];
+  if (filter.groupId) clauses.push(eq(r.groupId, filter.groupId));
+  if (filter.type) clauses.push(eq(r.installationType, filter.type));
+  if (filter.stage) clauses.push(eq(r.stage, filter.stage));
+  if (filter.status) clauses.push(eq(r.outcome, filter.status));
+  if (filter.code) clauses.push(eq(r.code, filter.code));
   return clauses;
 }

@@ -251,7 +251,8 @@ export async function countInstallations(
   filter: InstallationFilter,
 ): Promise<InstallationCount> {
   const db = await getDb();
-  if (!filter.q) {
+  // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
+  if (!filter.q && !filter.outcomeWeek) {
     const [row] = await db
       .select({ n: sum(installationRollups.count).mapWith(Number) })
       .from(installationRollups)

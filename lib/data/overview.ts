@@ -1,11 +1,17 @@
 import 'server-only';
 import { and, desc, eq, ne, notInArray, sql, sum } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { installationRollups, ROLLUP_ALL_WEEKS, ROLLUP_NO_CODE, ROLLUP_NO_WEEK } from '@/db/schema';
+import {
+  installationOutcomeRollups,
+  installationRollups,
+  ROLLUP_ALL_WEEKS,
+  ROLLUP_NO_CODE,
+  ROLLUP_NO_WEEK,
+} from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { InstallationFilter } from '@/lib/filters/installations';
+import type { InstallationFilter, Outcome } from '@/lib/filters/installations';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
-import { rollupClauses } from './installation-filters';
+import { outcomeRollupClauses, rollupClauses } from './installation-filters';
 import { effectiveRollupScope } from './scope';
 
 /** How many failure codes the overview ranks. */
@@ -21,8 +27,11 @@ export interface Overview {
   byStageStatus: StageStatusCount[];
   failuresByCode: { code: string; count: number }[];
   failuresByGroup: { groupId: GroupId; count: number }[];
-  /** Counts by status for this Migration Week and the one before, whatever the week range filter. */
-  weekComparison: { week: string; status: InstallationStatus; count: number }[];
+  /**
+   * Outcomes that happened during this Migration Week and the one before (migrated, failed, rolled back: every
+   * attempt's end, as Report 6 counts MA completions), whatever the week range filter and the installations' state now.
+   */
+  weekOutcomes: { week: string; outcome: Outcome; count: number }[];
 }
 
 const r = installationRollups;
@@ -40,8 +49,8 @@ export async function getOverview(
   const db = await getDb();
   const where = rollupClauses(viewer, filter);
   const failed = rollupClauses(viewer, { ...filter, status: 'failed' });
-  const twoWeeks = { ...filter, weekFrom: weeks.previous, weekTo: weeks.current };
-  const [byStageStatus, failuresByCode, failuresByGroup, weekComparison] = await Promise.all([
+  const o = installationOutcomeRollups;
+  const [byStageStatus, failuresByCode, failuresByGroup, weekOutcomes] = await Promise.all([
     db
       .select({ stage: r.stage, status: r.status, count: total })
       .from(r)
@@ -61,12 +70,16 @@ export async function getOverview(
       .groupBy(r.groupId)
       .orderBy(r.groupId),
     db
-      .select({ week: sql<string>`${r.migrationWeek}::text`, status: r.status, count: total })
-      .from(r)
-      .where(and(...rollupClauses(viewer, twoWeeks)))
-      .groupBy(r.migrationWeek, r.status),
+      .select({
+        week: sql<string>`${o.outcomeWeek}::text`,
+        outcome: sql<Outcome>`${o.outcome}::text`,
+        count: sum(o.count).mapWith(Number),
+      })
+      .from(o)
+      .where(and(...outcomeRollupClauses(viewer, filter, [weeks.current, weeks.previous])))
+      .groupBy(o.outcomeWeek, o.outcome),
   ]);
-  return { byStageStatus, failuresByCode, failuresByGroup, weekComparison };
+  return { byStageStatus, failuresByCode, failuresByGroup, weekOutcomes };
 }
 
 /** Migration Weeks that have installations in the viewer's scope, newest first (for the week filters). */

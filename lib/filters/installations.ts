@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, STAGE_IDS } from '@/lib/rules/types';
+
+/** How an attempt ends (an installation_events status other than in-progress). */
+export const OUTCOMES = ['migrated', 'failed', 'rolled-back'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
 import { isValidMigrationWeek } from '@/lib/rules/weeks';
 
 /**
@@ -21,6 +26,12 @@ export const installationFilterSchema = z.object({
   type: optional(z.enum(INSTALLATION_TYPES)),
   stage: optional(z.enum(STAGE_IDS)),
   status: optional(z.enum(INSTALLATION_STATUSES)),
+  /**
+   * "Ended an attempt with this outcome during Migration Week W" (what happened in the week, as Report 6 counts it),
+   * as opposed to weekFrom/weekTo, "currently in Migration Week W" (where the installation is now).
+   */
+  outcome: optional(z.enum(OUTCOMES)),
+  outcomeWeek: optional(week),
   code: optional(
     z
       .string()

@@ -23,7 +23,7 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
 describe('CLIs refuse an embedded database another process holds', () => {
   it('db:seed exits 1 naming the holding process and the cause, and touches nothing', () => {
     fs.writeFileSync(path.join(dataDir, 'pglite.lock'), String(holder.pid));
-    const result = run('db/cli/seed.ts', ['--installations', '10']);
+    const result = run('cli/seed.ts', ['--installations', '10']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`in use by process ${holder.pid}`);
     expect(result.stderr).toContain('only one process per data directory');
@@ -31,7 +31,7 @@ describe('CLIs refuse an embedded database another process holds', () => {
   });
 
   it('user:create-admin refuses a short password before opening anything', () => {
-    const result = run('db/cli/create-admin.ts', ['--email', 'a@example.com', '--name', 'A'], {
+    const result = run('cli/create-admin.ts', ['--email', 'a@example.com', '--name', 'A'], {
       MCC_ADMIN_PASSWORD: 'short',
     });
     expect(result.status).toBe(1);

@@ -5,12 +5,12 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { locationFromEnv, openDatabase, setDatabase } from '@/db/client';
+import { DataDirLockedError } from '@/db/lock';
 import { emailField, MIN_PASSWORD_LENGTH, passwordField, personNameField } from '@/lib/auth/fields';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createUser } from '@/lib/data/users';
 import { DomainError } from '@/lib/errors';
-import { locationFromEnv, openDatabase, setDatabase } from '../client';
-import { DataDirLockedError } from '../lock';
 
 /** The audit log records this bootstrap as done by the system, not by a person. */
 const SYSTEM: Viewer = {

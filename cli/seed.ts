@@ -4,9 +4,9 @@
  * Refuses a database that already holds data; with --if-empty that is not an error ("already seeded", exit 0).
  */
 import { parseArgs } from 'node:util';
-import { type DatabaseHandle, locationFromEnv, openDatabase } from '../client';
-import { DataDirLockedError } from '../lock';
-import { DEFAULT_DEMO_INSTALLATIONS, isSeeded, seedDatabase } from '../seed';
+import { type DatabaseHandle, locationFromEnv, openDatabase } from '@/db/client';
+import { DataDirLockedError } from '@/db/lock';
+import { DEFAULT_DEMO_INSTALLATIONS, isSeeded, seedDatabase } from '@/db/seed';
 
 const DEFAULT_SEED = 1;
 

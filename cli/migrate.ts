@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: applies pending migrations to the database the environment points at. */
-import { locationFromEnv, openDatabase } from '../client';
-import { DataDirLockedError } from '../lock';
+import { locationFromEnv, openDatabase } from '@/db/client';
+import { DataDirLockedError } from '@/db/lock';
 
 try {
   const handle = await openDatabase(locationFromEnv());
