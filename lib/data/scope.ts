@@ -1,6 +1,12 @@
 import 'server-only';
-import { eq, or, type SQL } from 'drizzle-orm';
-import { installations } from '@/db/schema';
+import { eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  incidentEvents,
+  incidentInterestedParties,
+  incidentNotes,
+  incidents,
+  installations,
+} from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 
@@ -25,3 +31,54 @@ export function installationsVisibleTo(viewer: Viewer): SQL | undefined {
 export function rollupScope(viewer: Viewer): number {
   return viewer.role === 'supplier' ? viewer.supplierId : 0;
 }
+
+// ─── Incidents ─────────────────────────────────────────────────────────────────────────────────────────────────
+// Every incident read ANDs these in, and every redaction of a supplier's view of an incident is decided here.
+
+/**
+ * A supplier sees an incident only when it is one of its Interested Parties (MEHRS 2: affected Users are notified
+ * through the Self-Service Interface); the MCC sees every one. Undefined means no restriction.
+ */
+export function incidentsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'supplier') return undefined;
+  const ip = incidentInterestedParties;
+  return exists(
+    sql`(select 1 from ${ip} where ${ip.incidentId} = ${incidents.id} and ${ip.partyId} = ${viewer.supplierId})`,
+  );
+}
+
+/** A supplier reads only the notes marked for suppliers; the MCC reads internal notes too. */
+export function incidentNotesVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'supplier') return undefined;
+  return eq(incidentNotes.visibility, 'supplier');
+}
+
+/** A supplier's history shows the status and category changes, not the MCC's assignments or internal notes. */
+export function incidentEventsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'supplier') return undefined;
+  return inArray(incidentEvents.action, ['raised', 'status', 'category']);
+}
+
+/** The Interested Parties a viewer may learn: a supplier only itself, never another supplier's name. */
+export function interestedPartiesVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'supplier') return undefined;
+  return eq(incidentInterestedParties.partyId, viewer.supplierId);
+}
+
+/**
+ * Who did what inside the MCC (analyst names, hold reasons, the text of each change) is the MCC's business: a
+ * supplier sees that a change happened and when, not by whom or why.
+ */
+export function seesIncidentWorkings(viewer: Viewer): boolean {
+  return seesEverything(viewer);
+}
+
+/** An analyst may narrow the queue to one affected supplier; a supplier's queue is already its own. */
+export function incidentSupplierFilter(viewer: Viewer, supplierId: number | undefined): SQL | undefined {
+  if (!supplierId || !seesEverything(viewer)) return undefined;
+  const ip = incidentInterestedParties;
+  return exists(
+    sql`(select 1 from ${ip} where ${ip.incidentId} = ${incidents.id} and ${ip.partyId} = ${supplierId})`,
+  );
+}
+

@@ -60,7 +60,7 @@ export interface IncidentClock {
   readonly status: IncidentStatus | null;
   /** The category in force at `now`: the target always follows the current category. */
   readonly category: IncidentCategory;
-  /** Sum of the running intervals ('open' or 'in-progress') up to `now`. */
+  /** Sum of the running intervals ('open', 'assigned' or 'in-progress') up to `now`. */
   readonly elapsedMs: number;
   /** The current category's target. */
   readonly targetMs: number;
@@ -72,16 +72,16 @@ export interface IncidentClock {
   readonly breached: boolean;
   /** True while the status is 'paused'. */
   readonly paused: boolean;
-  /** True while the status is 'open' or 'in-progress'. */
+  /** True while the status is 'open', 'assigned' or 'in-progress'. */
   readonly running: boolean;
 }
 
-const RUNNING: ReadonlySet<IncidentStatus> = new Set<IncidentStatus>(['open', 'in-progress']);
+const RUNNING: ReadonlySet<IncidentStatus> = new Set<IncidentStatus>(['open', 'assigned', 'in-progress']);
 
 /**
  * The incident's resolution clock at `now`, from its history.
  *
- * - The clock runs while the status is 'open' or 'in-progress', and stops while 'paused', 'resolved' or 'closed'
+ * - The clock runs while the status is 'open', 'assigned' or 'in-progress', and stops while 'paused', 'resolved' or 'closed'
  *   (a reopened incident runs again). Elapsed time is the sum of the running intervals, so it does not depend on the
  *   category: re-categorising an incident later keeps all the time already run and never counts paused time.
  * - The target is that of the category in force at `now` (its latest category event at or before `now`).

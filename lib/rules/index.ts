@@ -5,6 +5,7 @@
 export * from './codes';
 export * from './config';
 export * from './incident-targets';
+export * from './incident-workflow';
 export * from './ma-validation';
 export * from './retries';
 export * from './scenarios';

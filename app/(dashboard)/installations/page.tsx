@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { RaiseFromFilterLink } from '@/components/incidents/raise-from-filter-link';
 import { FilterForm } from '@/components/installations/filter-form';
 import { InstallationTable } from '@/components/installations/installation-table';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -19,7 +20,12 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
     listInstallations(viewer, query),
     countInstallations(viewer, query),
   ]);
-  return <InstallationTable initial={{ page, total }} query={query} />;
+  return (
+    <>
+      <RaiseFromFilterLink viewer={viewer} filter={query} count={total.value} />
+      <InstallationTable initial={{ page, total }} query={query} />
+    </>
+  );
 }
 
 export default async function InstallationsPage({ searchParams }: { searchParams: PageSearchParams }) {
