@@ -28,7 +28,8 @@ export function AffectedList({
           {i.priority ? <span className="badge"> priority</span> : null}
           {i.risks.map((r) => (
             <div key={r.kind} className="muted">
-              {r.passed ? 'Missed' : 'At risk'}: {r.kind === 'ma-expiry' ? 'Migration Authorisation expiry' : '24-hour Required File Set window'}{' '}
+              {r.passed ? 'Missed' : 'At risk'}:{' '}
+              {r.kind === 'ma-expiry' ? 'Migration Authorisation expiry' : '24-hour Required File Set window'}{' '}
               (<LondonTime iso={r.deadline} />)
             </div>
           ))}

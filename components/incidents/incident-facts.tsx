@@ -58,8 +58,8 @@ export function IncidentFacts({ incident }: { incident: IncidentDetail }) {
               <TimeLeft clock={incident.clock} asOf={incident.asOf} />
               <span className="muted">
                 {' '}
-                · {formatDuration(incident.clock.elapsedMs)} of a provisional {formatDuration(incident.clock.targetMs)}{' '}
-                used
+                · {formatDuration(incident.clock.elapsedMs)} of a provisional{' '}
+                {formatDuration(incident.clock.targetMs)} used
                 {incident.status === 'paused' ? ' · clock paused while on hold' : ''}
               </span>
             </>

@@ -14,10 +14,10 @@ const ACTION_LABELS = {
 export function IncidentHistory({ history }: { history: IncidentDetail['history'] }) {
   return (
     <ol className="timeline" data-testid="incident-history">
-      {history.map((h, index) => (
-        <li key={`${h.at}-${index}`}>
-          <LondonTime iso={h.at} /> · {ACTION_LABELS[h.action]} · {INCIDENT_STATUS_LABELS[h.status]} · category{' '}
-          {h.category}
+      {history.map((h) => (
+        <li key={h.id}>
+          <LondonTime iso={h.at} /> · {ACTION_LABELS[h.action]} · {INCIDENT_STATUS_LABELS[h.status]} ·
+          category {h.category}
           {h.by ? <span className="muted"> · by {h.by}</span> : null}
           {h.note ? <div className="muted">{h.note}</div> : null}
         </li>

@@ -68,7 +68,14 @@ function StatusForm(props: WorkProps) {
       </div>
       <div className="button-row">
         {nextStatuses(props.status).map((to) => (
-          <button key={to} type="submit" name="status" value={to} className="button secondary" disabled={pending}>
+          <button
+            key={to}
+            type="submit"
+            name="status"
+            value={to}
+            className="button secondary"
+            disabled={pending}
+          >
             {transitionLabel(props.status, to)}
           </button>
         ))}
@@ -86,7 +93,12 @@ function AssignForm(props: WorkProps) {
       <Hidden props={props} form="assign" />
       <div className="field">
         <label htmlFor="w-assignee">Analyst</label>
-        <select id="w-assignee" name="assigneeUserId" defaultValue={props.assigneeId ?? ''} key={props.version}>
+        <select
+          id="w-assignee"
+          name="assigneeUserId"
+          defaultValue={props.assigneeId ?? ''}
+          key={props.version}
+        >
           <option value="">Choose an analyst</option>
           {props.assignees.map((a) => (
             <option key={a.id} value={a.id}>
@@ -126,7 +138,10 @@ function CategoryForm(props: WorkProps) {
       <button type="submit" className="button secondary" disabled={pending}>
         Change category
       </button>
-      <Outcome state={state} success="Category changed: the target follows it, the time already run is kept." />
+      <Outcome
+        state={state}
+        success="Category changed: the target follows it, the time already run is kept."
+      />
     </form>
   );
 }
@@ -140,7 +155,14 @@ function NoteForm(props: WorkProps) {
       <Hidden props={props} form="note" />
       <div className="field">
         <label htmlFor="w-note">Note</label>
-        <textarea id="w-note" name="body" rows={3} maxLength={4000} defaultValue={failed?.values?.body} key={props.version} />
+        <textarea
+          id="w-note"
+          name="body"
+          rows={3}
+          maxLength={4000}
+          defaultValue={failed?.values?.body}
+          key={props.version}
+        />
       </div>
       <div className="checkbox">
         <input type="checkbox" id="w-visibility" name="visibility" value="supplier" />

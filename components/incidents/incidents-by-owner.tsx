@@ -11,9 +11,15 @@ export async function IncidentsByOwner({ viewer }: { viewer: Viewer }) {
   if (!can(viewer, 'incidents.view')) return null;
   const summary = await getIncidentDeskSummary(viewer);
   return (
-    <SectionCard title="Incidents by owner" testId="incidents-by-owner" actions={<Link href="/incidents">All queues</Link>}>
+    <SectionCard
+      title="Incidents by owner"
+      testId="incidents-by-owner"
+      actions={<Link href="/incidents">All queues</Link>}
+    >
       <table className="data compact">
-        <caption className="visually-hidden">Open incidents and those past their provisional target, by owner</caption>
+        <caption className="visually-hidden">
+          Open incidents and those past their provisional target, by owner
+        </caption>
         <thead>
           <tr>
             <th scope="col">Owner</th>

@@ -11,7 +11,17 @@ export const SHORT_OWNER: Record<QueueOwner, string> = {
   dcc: 'DCC',
 };
 
-function Tile({ label, href, entry, current }: { label: string; href: string; entry: QueueSummaryEntry; current: boolean }) {
+function Tile({
+  label,
+  href,
+  entry,
+  current,
+}: {
+  label: string;
+  href: string;
+  entry: QueueSummaryEntry;
+  current: boolean;
+}) {
   return (
     <li>
       <Link href={href} className="queue-tile" aria-current={current ? 'page' : undefined}>
@@ -66,4 +76,3 @@ export function QueueSummary({
     </nav>
   );
 }
-

@@ -12,7 +12,15 @@ import { RECORD_KIND_LABELS } from '@/lib/rules/incident-workflow';
 import { IncidentStatusBadge } from './status-badge';
 import { TimeLeft } from './time-left';
 
-function SortHeader({ query, sort, label }: { query: IncidentQueueQuery; sort: IncidentSort; label: string }) {
+function SortHeader({
+  query,
+  sort,
+  label,
+}: {
+  query: IncidentQueueQuery;
+  sort: IncidentSort;
+  label: string;
+}) {
   const active = query.sort === sort;
   return (
     <th scope="col" aria-sort={active ? (sort === 'time-left' ? 'ascending' : 'descending') : undefined}>
@@ -116,7 +124,9 @@ export function QueueTable({
       )}
       <KeysetPager
         firstHref={query.cursor ? `/incidents${toSearchParams({ ...query, cursor: undefined })}` : null}
-        nextHref={page.nextCursor ? `/incidents${toSearchParams({ ...query, cursor: page.nextCursor })}` : null}
+        nextHref={
+          page.nextCursor ? `/incidents${toSearchParams({ ...query, cursor: page.nextCursor })}` : null
+        }
       />
     </section>
   );

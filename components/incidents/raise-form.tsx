@@ -107,20 +107,23 @@ export function RaiseForm({
   const [looking, startLookup] = useTransition();
   const outcome = section ? raiseOutcome(section, groupId || null) : null;
   const ownerRoles = outcome?.kind ? outcome.owners : [];
-  const raiserRoles = outcome?.kind ? [...(outcome.raisedBy.length > 0 ? outcome.raisedBy : outcome.owners), 'mcc'] : [];
+  const raiserRoles = outcome?.kind
+    ? [...(outcome.raisedBy.length > 0 ? outcome.raisedBy : outcome.owners), 'mcc']
+    : [];
   const owners = parties.filter((p) => (ownerRoles as readonly string[]).includes(p.role));
   const raisers = parties.filter((p) => raiserRoles.includes(p.role));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  // A single possible party is chosen for the analyst; a new scenario or GroupID clears the choices.
+  const only = (list: PartyChoice[]) => (list.length === 1 ? String(list[0]?.id) : '');
+  const choose = (next: () => void) => {
+    next();
+    setOwner('');
+    setRaiser('');
+  };
 
   useEffect(() => {
     if (state?.ok) router.push(`/incidents/${state.data.id}`);
   }, [state, router]);
-  useEffect(() => {
-    setOwner(owners.length === 1 ? String(owners[0]?.id) : '');
-    setRaiser(raisers.length === 1 ? String(raisers[0]?.id) : '');
-    // Only a new scenario or GroupID resets the party choices.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: owners/raisers derive from these two
-  }, [section, groupId]);
 
   const find = () =>
     startLookup(async () => {
@@ -139,7 +142,12 @@ export function RaiseForm({
       {from ? <input type="hidden" name="from" value={from.query} /> : null}
       <div className="field">
         <label htmlFor="r-scenario">MEHRS scenario</label>
-        <select id="r-scenario" name="scenario" value={section} onChange={(e) => setSection(e.target.value)}>
+        <select
+          id="r-scenario"
+          name="scenario"
+          value={section}
+          onChange={(e) => choose(() => setSection(e.target.value))}
+        >
           <option value="">Choose a scenario</option>
           {SCENARIOS.map((s) => (
             <option key={s.section} value={s.section}>
@@ -151,7 +159,12 @@ export function RaiseForm({
       </div>
       <div className="field">
         <label htmlFor="r-group">GroupID variant</label>
-        <select id="r-group" name="groupId" value={groupId} onChange={(e) => setGroupId(e.target.value as GroupId | '')}>
+        <select
+          id="r-group"
+          name="groupId"
+          value={groupId}
+          onChange={(e) => choose(() => setGroupId(e.target.value as GroupId | ''))}
+        >
           <option value="">None</option>
           {GROUP_IDS.map((g) => (
             <option key={g} value={g}>
@@ -163,21 +176,41 @@ export function RaiseForm({
       {outcome ? (
         <div className="advice" data-testid="raise-outcome" aria-live="polite">
           <p>
-            <strong>{outcome.kind ? RECORD_KIND_LABELS[outcome.kind] : 'No record'}.</strong> {outcome.explanation}
+            <strong>{outcome.kind ? RECORD_KIND_LABELS[outcome.kind] : 'No record'}.</strong>{' '}
+            {outcome.explanation}
           </p>
           {outcome.kind && outcome.onResolution ? <p>On resolution: {outcome.onResolution}</p> : null}
           {outcome.kind && outcome.backlogOrder ? (
             <p>
               Backlog order:{' '}
-              {outcome.backlogOrder === 'priority-first' ? 'priority-flagged first, then order of receipt' : 'order of receipt'}.
+              {outcome.backlogOrder === 'priority-first'
+                ? 'priority-flagged first, then order of receipt'
+                : 'order of receipt'}
+              .
             </p>
           ) : null}
         </div>
       ) : null}
       {outcome?.kind ? (
         <>
-          <PartySelect id="r-owner" name="ownerPartyId" label="Owner" parties={owners} value={owner} onChange={setOwner} errors={errors?.ownerPartyId} />
-          <PartySelect id="r-raiser" name="raisedByPartyId" label="Raised by" parties={raisers} value={raiser} onChange={setRaiser} errors={errors?.raisedByPartyId} />
+          <PartySelect
+            id="r-owner"
+            name="ownerPartyId"
+            label="Owner"
+            parties={owners}
+            value={owner || only(owners)}
+            onChange={setOwner}
+            errors={errors?.ownerPartyId}
+          />
+          <PartySelect
+            id="r-raiser"
+            name="raisedByPartyId"
+            label="Raised by"
+            parties={raisers}
+            value={raiser || only(raisers)}
+            onChange={setRaiser}
+            errors={errors?.raisedByPartyId}
+          />
           <div className="field">
             <label htmlFor="r-category">Category</label>
             <select id="r-category" name="category" defaultValue="3">
@@ -190,23 +223,46 @@ export function RaiseForm({
           </div>
           <div className="field">
             <label htmlFor="r-title">Title (optional: the scenario's title otherwise)</label>
-            <input id="r-title" name="title" maxLength={200} defaultValue={state && !state.ok ? state.values?.title : undefined} />
+            <input
+              id="r-title"
+              name="title"
+              maxLength={200}
+              defaultValue={state && !state.ok ? state.values?.title : undefined}
+            />
           </div>
           <div className="field">
             <label htmlFor="r-description">Description</label>
-            <textarea id="r-description" name="description" rows={3} maxLength={4000} defaultValue={state && !state.ok ? state.values?.description : undefined} />
+            <textarea
+              id="r-description"
+              name="description"
+              rows={3}
+              maxLength={4000}
+              defaultValue={state && !state.ok ? state.values?.description : undefined}
+            />
           </div>
           {from ? (
             <p data-testid="from-filter">
-              Linking the {from.count.toLocaleString('en-GB')} installations of the installations list's filter.
+              Linking the {from.count.toLocaleString('en-GB')} installations of the installations list's
+              filter.
             </p>
           ) : null}
           <div className="field">
             <label htmlFor="r-meters">Affected installations: MPANs or MPRNs (paste a list)</label>
-            <textarea id="r-meters" name="meters" rows={4} value={meters} onChange={(e) => setMeters(e.target.value)} />
+            <textarea
+              id="r-meters"
+              name="meters"
+              rows={4}
+              value={meters}
+              onChange={(e) => setMeters(e.target.value)}
+            />
           </div>
           <div className="button-row">
-            <button type="button" className="button secondary" onClick={find} disabled={looking || !meters.trim()}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={find}
+              disabled={looking || !meters.trim()}
+            >
               Find installations
             </button>
           </div>

@@ -16,10 +16,15 @@ export function RaiseFromFilterLink({
 }) {
   if (!can(viewer, 'incidents.work') || count === 0) return null;
   const { weekFrom, weekTo, supplier, groupId, type, stage, status, code, q } = filter;
-  const query = toSearchParams({ weekFrom, weekTo, supplier, groupId, type, stage, status, code, q }).slice(1);
+  const query = toSearchParams({ weekFrom, weekTo, supplier, groupId, type, stage, status, code, q }).slice(
+    1,
+  );
   return (
     <p>
-      <Link className="button secondary" href={`/incidents/new${query ? `?from=${encodeURIComponent(query)}` : ''}`}>
+      <Link
+        className="button secondary"
+        href={`/incidents/new${query ? `?from=${encodeURIComponent(query)}` : ''}`}
+      >
         Raise an incident for these {formatCount(count)} installations
       </Link>
     </p>

@@ -2,7 +2,15 @@ import 'server-only';
 import { and, asc, count, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Database, getDb } from '@/db/client';
-import { incidentEvents, incidentInstallations, incidentInterestedParties, incidents, installations, parties, users } from '@/db/schema';
+import {
+  incidentEvents,
+  incidentInstallations,
+  incidentInterestedParties,
+  incidents,
+  installations,
+  parties,
+  users,
+} from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { type IncidentQueueQuery, QUEUE_OWNERS, type QueueOwner } from '@/lib/filters/incidents';
 import type { IncidentClock } from '@/lib/rules/incident-targets';
@@ -202,7 +210,10 @@ export async function queueCursorAfter(viewer: Viewer, query: IncidentQueueQuery
   return key ? encodeCursor(asOf, key) : undefined;
 }
 
-export async function listIncidentQueue(viewer: Viewer, query: IncidentQueueQuery): Promise<IncidentQueuePage> {
+export async function listIncidentQueue(
+  viewer: Viewer,
+  query: IncidentQueueQuery,
+): Promise<IncidentQueuePage> {
   const db = await getDb();
   const after = decodeCursor(query.cursor);
   const asOf = after?.asOf ?? new Date();

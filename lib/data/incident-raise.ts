@@ -1,12 +1,19 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { incidentEvents, incidentInstallations, incidentInterestedParties, incidents, installations, parties } from '@/db/schema';
+import {
+  incidentEvents,
+  incidentInstallations,
+  incidentInterestedParties,
+  incidents,
+  installations,
+  parties,
+} from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { DomainError, NotFoundError } from '@/lib/errors';
 import type { InstallationFilter } from '@/lib/filters/installations';
-import { raiseOutcome, type RecordKind } from '@/lib/rules/incident-workflow';
+import { type RecordKind, raiseOutcome } from '@/lib/rules/incident-workflow';
 import type { GroupId, IncidentCategory } from '@/lib/rules/types';
 import { installationClauses } from './installation-filters';
 import { installationsVisibleTo } from './scope';
@@ -48,7 +55,9 @@ export async function findInstallationsByMeter(
       id: installations.id,
       mpan: installations.mpan,
       mprn: installations.mprn,
-      electricity: sql<string | null>`(select name from ${parties} where id = ${installations.electricitySupplierId})`,
+      electricity: sql<
+        string | null
+      >`(select name from ${parties} where id = ${installations.electricitySupplierId})`,
       gas: sql<string | null>`(select name from ${parties} where id = ${installations.gasSupplierId})`,
     })
     .from(installations)
@@ -96,7 +105,11 @@ async function partyWithRole(db: Awaited<ReturnType<typeof getDb>>, id: number, 
  * its affected installations and makes their Responsible Suppliers its Interested Parties, in one transaction.
  * A scenario MEHRS handles by reason codes alone is refused. The same form key raises it once.
  */
-export async function raiseIncident(viewer: Viewer, input: RaiseInput, now = new Date()): Promise<{ id: number }> {
+export async function raiseIncident(
+  viewer: Viewer,
+  input: RaiseInput,
+  now = new Date(),
+): Promise<{ id: number }> {
   if (!can(viewer, 'incidents.work')) throw new NotFoundError();
   const outcome = raiseOutcome(input.scenario, input.groupId);
   if (!outcome) throw new DomainError('invalid', 'Choose a MEHRS scenario.');
@@ -116,14 +129,22 @@ export async function raiseIncident(viewer: Viewer, input: RaiseInput, now = new
 
   const found = await findInstallationsByMeter(viewer, input.meterNumbers);
   if (found.unmatched.length > 0)
-    throw new DomainError('invalid', `No installation has MPAN or MPRN ${found.unmatched.slice(0, 5).join(', ')}.`);
+    throw new DomainError(
+      'invalid',
+      `No installation has MPAN or MPRN ${found.unmatched.slice(0, 5).join(', ')}.`,
+    );
   const filterClauses: SQL[] | null = input.fromFilter ? installationClauses(viewer, input.fromFilter) : null;
   if (filterClauses) {
     const [n] = await db
       .select({ n: count() })
-      .from(sql`(select 1 from ${installations} where ${and(...filterClauses)} limit ${RAISE_FILTER_LIMIT + 1}) as capped`);
+      .from(
+        sql`(select 1 from ${installations} where ${and(...filterClauses)} limit ${RAISE_FILTER_LIMIT + 1}) as capped`,
+      );
     if ((n?.n ?? 0) > RAISE_FILTER_LIMIT)
-      throw new DomainError('invalid', `The filter matches more than ${RAISE_FILTER_LIMIT} installations: narrow it first.`);
+      throw new DomainError(
+        'invalid',
+        `The filter matches more than ${RAISE_FILTER_LIMIT} installations: narrow it first.`,
+      );
   }
 
   return db.transaction(async (tx) => {
@@ -133,7 +154,8 @@ export async function raiseIncident(viewer: Viewer, input: RaiseInput, now = new
         reference: `NEW-${input.requestKey.slice(0, 12)}`,
         kind: outcome.kind,
         scenario: outcome.scenario.section,
-        title: input.title.trim() || outcome.scenario.title + (input.groupId ? ` (GroupID ${input.groupId})` : ''),
+        title:
+          input.title.trim() || outcome.scenario.title + (input.groupId ? ` (GroupID ${input.groupId})` : ''),
         description: input.description.trim(),
         raisedByPartyId: raiser.id,
         ownerPartyId: owner.id,
@@ -156,7 +178,7 @@ export async function raiseIncident(viewer: Viewer, input: RaiseInput, now = new
         .onConflictDoNothing();
     if (filterClauses)
       await tx.execute(sql`insert into ${incidentInstallations} (incident_id, installation_id)
-        select ${id}, ${installations.id} from ${installations} where ${and(...filterClauses)}
+        select ${id}::int, ${installations.id} from ${installations} where ${and(...filterClauses)}
         limit ${RAISE_FILTER_LIMIT} on conflict do nothing`);
     await linkInterestedParties(tx, id, raiser.role === 'supplier' ? raiser.id : null);
     await tx.insert(incidentEvents).values({
@@ -186,7 +208,7 @@ async function linkInterestedParties(
 ) {
   const ii = incidentInstallations;
   await tx.execute(sql`insert into ${incidentInterestedParties} (incident_id, party_id)
-    select distinct ${id}, s.party_id from (
+    select distinct ${id}::int, s.party_id from (
       select ${installations.electricitySupplierId} as party_id from ${ii}
         join ${installations} on ${installations.id} = ${ii.installationId} where ${ii.incidentId} = ${id}
       union
@@ -194,9 +216,12 @@ async function linkInterestedParties(
         join ${installations} on ${installations.id} = ${ii.installationId} where ${ii.incidentId} = ${id}
     ) s where s.party_id is not null on conflict do nothing`);
   if (raiserSupplierId !== null)
-    await tx.insert(incidentInterestedParties).values({ incidentId: id, partyId: raiserSupplierId }).onConflictDoNothing();
+    await tx
+      .insert(incidentInterestedParties)
+      .values({ incidentId: id, partyId: raiserSupplierId })
+      .onConflictDoNothing();
   const [linked] = await tx.select({ n: count() }).from(ii).where(eq(ii.incidentId, id));
   if ((linked?.n ?? 0) === 0)
     await tx.execute(sql`insert into ${incidentInterestedParties} (incident_id, party_id)
-      select ${id}, ${parties.id} from ${parties} where ${parties.role} = 'supplier' on conflict do nothing`);
+      select ${id}::int, ${parties.id} from ${parties} where ${parties.role} = 'supplier' on conflict do nothing`);
 }

@@ -171,7 +171,10 @@ export async function assignIncident(
     viewer,
     input,
     (current) => ({
-      set: { assigneeUserId: input.assigneeUserId, ...(current.status === 'open' ? { status: 'assigned' } : {}) },
+      set: {
+        assigneeUserId: input.assigneeUserId,
+        ...(current.status === 'open' ? { status: 'assigned' } : {}),
+      },
       action: 'assigned',
       note: `Assigned to ${assignee.name}`,
     }),

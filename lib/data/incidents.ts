@@ -16,7 +16,13 @@ import {
 } from '@/db/schema';
 import { ROLE_PERMISSIONS, ROLES } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { clockFromHistory, type IncidentAction, type NoteVisibility, orderBacklog, type RecordKind } from '@/lib/rules/incident-workflow';
+import {
+  clockFromHistory,
+  type IncidentAction,
+  type NoteVisibility,
+  orderBacklog,
+  type RecordKind,
+} from '@/lib/rules/incident-workflow';
 import { type BacklogOrder, scenario as scenarioOf } from '@/lib/rules/scenarios';
 import type { GroupId, IncidentCategory, IncidentStatus } from '@/lib/rules/types';
 import { incidentWindowRisk, type WindowRiskKind } from '@/lib/rules/windows';
@@ -34,6 +40,7 @@ import {
 export const AFFECTED_LIST_LIMIT = 200;
 
 export interface IncidentHistoryEntry {
+  id: number;
   at: string;
   action: IncidentAction;
   status: IncidentStatus;
@@ -75,7 +82,7 @@ export interface IncidentDetail {
   assignee: { id: string; name: string } | null;
   holdReason: string | null;
   history: IncidentHistoryEntry[];
-  notes: { at: string; body: string; visibility: NoteVisibility; by: string | null }[];
+  notes: { id: number; at: string; body: string; visibility: NoteVisibility; by: string | null }[];
   /** The Interested Parties the viewer may learn (a supplier: only itself). */
   interestedParties: string[];
   /** How many affected installations the viewer may see (a supplier: only its own). */
@@ -86,7 +93,11 @@ export interface IncidentDetail {
 }
 
 /** One incident, or null when it does not exist or the viewer may not see it (the same 404 for both). */
-export async function getIncident(viewer: Viewer, id: number, now = new Date()): Promise<IncidentDetail | null> {
+export async function getIncident(
+  viewer: Viewer,
+  id: number,
+  now = new Date(),
+): Promise<IncidentDetail | null> {
   const db = await getDb();
   const raisedBy = alias(parties, 'raised_by');
   const owner = alias(parties, 'owner');
@@ -127,7 +138,12 @@ export async function getIncident(viewer: Viewer, id: number, now = new Date()):
   const i = row.incident;
   const workings = seesIncidentWorkings(viewer);
   // The clock always runs on the whole history; only what is shown is redacted.
-  const clock = clockFromHistory(i.kind, i.scenario, fullHistory.map((h) => h.event), now);
+  const clock = clockFromHistory(
+    i.kind,
+    i.scenario,
+    fullHistory.map((h) => h.event),
+    now,
+  );
   const shownIds = new Set(
     (
       await db
@@ -157,11 +173,13 @@ export async function getIncident(viewer: Viewer, id: number, now = new Date()):
     resolvedAt: i.resolvedAt?.toISOString() ?? null,
     asOf: now.toISOString(),
     clock: toClockDto(clock),
-    assignee: workings && i.assigneeUserId && row.assignee ? { id: i.assigneeUserId, name: row.assignee } : null,
+    assignee:
+      workings && i.assigneeUserId && row.assignee ? { id: i.assigneeUserId, name: row.assignee } : null,
     holdReason: workings ? i.holdReason : null,
     history: fullHistory
       .filter((h) => shownIds.has(h.event.id))
       .map((h) => ({
+        id: h.event.id,
         at: h.event.at.toISOString(),
         action: h.event.action,
         status: h.event.status,
@@ -170,6 +188,7 @@ export async function getIncident(viewer: Viewer, id: number, now = new Date()):
         note: workings ? h.event.note : null,
       })),
     notes: notes.map((n) => ({
+      id: n.note.id,
       at: n.note.at.toISOString(),
       body: n.note.body,
       visibility: n.note.visibility,

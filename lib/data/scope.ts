@@ -81,4 +81,3 @@ export function incidentSupplierFilter(viewer: Viewer, supplierId: number | unde
     sql`(select 1 from ${ip} where ${ip.incidentId} = ${incidents.id} and ${ip.partyId} = ${supplierId})`,
   );
 }
-

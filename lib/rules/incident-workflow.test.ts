@@ -26,7 +26,11 @@ describe('MEHRS 2.x ITRT clock rebuilt from the stored history (placeholder targ
     const clock = clockFromHistory(
       'incident',
       '2.5.6',
-      [ev('2026-11-23T09:00:00Z', 'open'), ev('2026-11-23T10:00:00Z', 'assigned'), ev('2026-11-23T11:00:00Z', 'in-progress')],
+      [
+        ev('2026-11-23T09:00:00Z', 'open'),
+        ev('2026-11-23T10:00:00Z', 'assigned'),
+        ev('2026-11-23T11:00:00Z', 'in-progress'),
+      ],
       at('2026-11-23T15:00:00Z'),
     );
     expect(clock?.elapsedMs).toBe(6 * H);
@@ -68,12 +72,19 @@ describe('MEHRS 2.x ITRT clock rebuilt from the stored history (placeholder targ
       ev('2026-11-23T12:00:00Z', 'resolved'),
       ev('2026-11-24T12:00:00Z', 'in-progress'),
     ];
-    expect(clockFromHistory('incident', '2.5.6', history.slice(0, 2), at('2026-11-24T11:00:00Z'))?.elapsedMs).toBe(3 * H);
+    expect(
+      clockFromHistory('incident', '2.5.6', history.slice(0, 2), at('2026-11-24T11:00:00Z'))?.elapsedMs,
+    ).toBe(3 * H);
     expect(clockFromHistory('incident', '2.5.6', history, at('2026-11-24T13:00:00Z'))?.elapsedMs).toBe(4 * H);
   });
 
   it('counts elapsed hours across the October clock change: 24 h from 12:00 BST is 11:00 GMT the next day', () => {
-    const clock = clockFromHistory('incident', '2.5.6', [ev('2026-10-24T11:00:00Z', 'open')], at('2026-10-24T11:00:00Z'));
+    const clock = clockFromHistory(
+      'incident',
+      '2.5.6',
+      [ev('2026-10-24T11:00:00Z', 'open')],
+      at('2026-10-24T11:00:00Z'),
+    );
     expect(clock?.dueAt?.toISOString()).toBe('2026-10-25T11:00:00.000Z');
     expect(format(clock?.dueAt ?? 0, 'HH:mm', { in: tz('Europe/London') })).toBe('11:00');
   });
@@ -82,14 +93,25 @@ describe('MEHRS 2.x ITRT clock rebuilt from the stored history (placeholder targ
     const clock = clockFromHistory(
       'incident',
       '2.5.6',
-      [ev('2026-03-28T12:00:00Z', 'open'), ev('2026-03-28T22:00:00Z', 'paused'), ev('2026-03-29T02:00:00Z', 'in-progress')],
+      [
+        ev('2026-03-28T12:00:00Z', 'open'),
+        ev('2026-03-28T22:00:00Z', 'paused'),
+        ev('2026-03-29T02:00:00Z', 'in-progress'),
+      ],
       at('2026-03-29T04:00:00Z'),
     );
     expect(clock?.elapsedMs).toBe(12 * H);
   });
 
   it('has no clock for an SMSO/CSP communication (MEHRS 2.5.2: not an Incident)', () => {
-    expect(clockFromHistory('communication', '2.5.2', [ev('2026-11-23T09:00:00Z', 'open')], at('2026-11-24T00:00:00Z'))).toBeNull();
+    expect(
+      clockFromHistory(
+        'communication',
+        '2.5.2',
+        [ev('2026-11-23T09:00:00Z', 'open')],
+        at('2026-11-24T00:00:00Z'),
+      ),
+    ).toBeNull();
   });
 });
 

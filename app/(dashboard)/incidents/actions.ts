@@ -10,12 +10,17 @@ import { GROUP_IDS, INCIDENT_CATEGORIES } from '@/lib/rules/types';
 const raiseInput = z.object({
   scenario: z.string().regex(/^2\.\d\.\d{1,2}$/, { error: 'Choose a MEHRS scenario.' }),
   groupId: z.enum(GROUP_IDS).nullable().catch(null),
-  ownerPartyId: z.coerce.number({ error: 'Choose the owning party.' }).int().positive({ error: 'Choose the owning party.' }),
+  ownerPartyId: z.coerce
+    .number({ error: 'Choose the owning party.' })
+    .int()
+    .positive({ error: 'Choose the owning party.' }),
   raisedByPartyId: z.coerce
     .number({ error: 'Choose who raised it.' })
     .int()
     .positive({ error: 'Choose who raised it.' }),
-  category: z.coerce.number().pipe(z.literal(INCIDENT_CATEGORIES, { error: 'Choose a category from 1 to 5.' })),
+  category: z.coerce
+    .number()
+    .pipe(z.literal(INCIDENT_CATEGORIES, { error: 'Choose a category from 1 to 5.' })),
   title: z.string().max(200).catch(''),
   description: z.string().max(4000).catch(''),
   meters: z.string().max(40_000).catch(''),

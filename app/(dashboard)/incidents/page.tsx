@@ -39,8 +39,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
         ) : null}
       </div>
       <p className="muted">
-        Target resolution times are provisional: the documents name the Incident Target Resolution Time but give no
-        figures, so the desk measures against placeholders until they are confirmed.
+        Target resolution times are provisional: the documents name the Incident Target Resolution Time but
+        give no figures, so the desk measures against placeholders until they are confirmed.
       </p>
       <Suspense fallback={<Skeleton label="the queues" height="6rem" />}>
         <Summary viewer={viewer} query={query} />

@@ -38,7 +38,10 @@ export const changeStatusAction = authorisedAction(
 export const assignAction = authorisedAction(
   {
     permission: 'incidents.work',
-    input: z.object({ ...change, assigneeUserId: z.string().min(1, { error: 'Choose an analyst.' }).max(64) }),
+    input: z.object({
+      ...change,
+      assigneeUserId: z.string().min(1, { error: 'Choose an analyst.' }).max(64),
+    }),
   },
   async (viewer, input) => {
     const result = await assignIncident(viewer, input);
@@ -52,7 +55,9 @@ export const categoryAction = authorisedAction(
     permission: 'incidents.work',
     input: z.object({
       ...change,
-      category: z.coerce.number().pipe(z.literal(INCIDENT_CATEGORIES, { error: 'Choose a category from 1 to 5.' })),
+      category: z.coerce
+        .number()
+        .pipe(z.literal(INCIDENT_CATEGORIES, { error: 'Choose a category from 1 to 5.' })),
       reason,
     }),
   },

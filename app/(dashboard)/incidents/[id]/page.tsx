@@ -54,8 +54,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       {incident.status !== 'resolved' && incident.status !== 'closed' ? (
         <SectionCard title={`Installations at risk (${atRisk.length})`} testId="at-risk">
           <p className="muted">
-            Affected installations that will miss their 24-hour Required File Set window (TMAD 5.24, 5.18), or whose
-            Migration Authorisation expires (MA101), before the provisional target resolution time.
+            Affected installations that will miss their 24-hour Required File Set window (TMAD 5.24, 5.18), or
+            whose Migration Authorisation expires (MA101), before the provisional target resolution time.
           </p>
           <AffectedList items={atRisk} />
         </SectionCard>
@@ -83,12 +83,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <p className="muted">No notes.</p>
         ) : (
           <ul className="notes">
-            {incident.notes.map((n, index) => (
-              <li key={`${n.at}-${index}`}>
+            {incident.notes.map((n) => (
+              <li key={n.id}>
                 <LondonTime iso={n.at} />
                 {n.by ? ` · ${n.by}` : ''}
                 {works ? (
-                  <span className="badge">{n.visibility === 'supplier' ? 'Visible to suppliers' : 'Internal'}</span>
+                  <span className="badge">
+                    {n.visibility === 'supplier' ? 'Visible to suppliers' : 'Internal'}
+                  </span>
                 ) : null}
                 <p>{n.body}</p>
               </li>

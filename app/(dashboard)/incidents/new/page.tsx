@@ -5,7 +5,12 @@ import { requirePermission } from '@/lib/auth/viewer';
 import { listPartiesByRole } from '@/lib/data/incidents';
 import { countInstallations } from '@/lib/data/installations';
 import { listVisibleSuppliers } from '@/lib/data/parties';
-import { installationFilterSchema, type PageSearchParams, parseSearchParams, toSearchParams } from '@/lib/filters/installations';
+import {
+  installationFilterSchema,
+  type PageSearchParams,
+  parseSearchParams,
+  toSearchParams,
+} from '@/lib/filters/installations';
 
 export const metadata: Metadata = { title: 'Raise an incident' };
 
@@ -27,7 +32,8 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
     <div className="stack">
       <h1>Raise an incident</h1>
       <p className="muted">
-        Choose the MEHRS section 2 scenario: the owner, the handling and what happens on resolution follow from it.
+        Choose the MEHRS section 2 scenario: the owner, the handling and what happens on resolution follow
+        from it.
       </p>
       <RaiseForm
         parties={parties}

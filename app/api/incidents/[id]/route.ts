@@ -10,8 +10,11 @@ export function GET(_request: Request, { params }: { params: Promise<{ id: strin
   return withViewer(async (viewer) => {
     const id = Number((await params).id);
     const incident =
-      can(viewer, 'incidents.view') && Number.isSafeInteger(id) && id > 0 ? await getIncident(viewer, id) : null;
-    if (!incident) return NextResponse.json(NOT_FOUND, { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
+      can(viewer, 'incidents.view') && Number.isSafeInteger(id) && id > 0
+        ? await getIncident(viewer, id)
+        : null;
+    if (!incident)
+      return NextResponse.json(NOT_FOUND, { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
     return NextResponse.json(incident, { headers: { 'Cache-Control': 'private, no-store' } });
   });
 }
