@@ -10,13 +10,16 @@
 import { parseArgs } from 'node:util';
 import { desc, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, queryRows, setDatabase } from '@/db/client';
+import { type Database, openDatabase, queryRows, setDatabase } from '@/db/client';
 import { installations, parties } from '@/db/schema';
 import { isSeeded, seedDatabase } from '@/db/seed';
 import type { Viewer } from '@/lib/auth/viewer';
+import { listIncidentQueue, queueCursorAfter } from '@/lib/data/incident-queue';
+import { getIncident } from '@/lib/data/incidents';
 import { countInstallations, encodeCursor, listInstallations } from '@/lib/data/installations';
 import { getOverview } from '@/lib/data/overview';
 import { installationsVisibleTo } from '@/lib/data/scope';
+import { incidentQueueSchema } from '@/lib/filters/incidents';
 import { installationListSchema } from '@/lib/filters/installations';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 
@@ -25,6 +28,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100000,10000000' },
     runs: { type: 'string', default: '25' },
     reseed: { type: 'boolean', default: false },
+    /** Database name prefix, so branches with different migrations do not share a bench database. */
+    'db-prefix': { type: 'string', default: 'mcc_bench' },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -57,7 +62,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function prepare(size: number) {
-  const name = `mcc_bench_${size}`;
+  const name = `${values['db-prefix']}_${size}`;
   const admin = postgres(serverUrl as string, { onnotice: () => {}, max: 1 });
   const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
   if (values.reseed && exists) await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -153,6 +158,8 @@ for (const size of sizes) {
       ),
   ]);
 
+  figures.push(...(await incidentFigures(db, supplier(big.id))));
+
   for (const [figure, fn] of figures) {
     const ms = await time(fn);
     record(figure, size, ms);
@@ -166,6 +173,29 @@ for (const size of sizes) {
     `  (rollup rows: ${rollupRows?.n}; suppliers ${bySize.length}, largest ${big.n}, smallest ${small.n})`,
   );
   await handle.close();
+}
+
+/**
+ * The incident desk: the queue's first page and a deep page (all statuses, so the deep page exists), for the MCC
+ * and for the largest supplier, and the incident page of the incident with the most affected installations.
+ */
+async function incidentFigures(db: Database, bigSupplier: Viewer): Promise<[string, () => Promise<unknown>][]> {
+  const all = incidentQueueSchema.parse({ status: 'all' });
+  const [busiest] = await queryRows<{ id: number }>(
+    db,
+    sql`select incident_id as id from incident_installations group by incident_id order by count(*) desc limit 1`,
+  );
+  const figures: [string, () => Promise<unknown>][] = [];
+  for (const [who, viewer] of [
+    ['analyst', analyst],
+    ['largest supplier', bigSupplier],
+  ] as const) {
+    figures.push([`incident queue page 1, ${who}`, () => listIncidentQueue(viewer, incidentQueueSchema.parse({}))]);
+    const cursor = await queueCursorAfter(viewer, all, 50);
+    figures.push([`incident queue deep page (all statuses), ${who}`, () => listIncidentQueue(viewer, { ...all, cursor })]);
+  }
+  if (busiest) figures.push(['incident page, analyst', () => getIncident(analyst, busiest.id)]);
+  return figures;
 }
 
 const [low, high] = [Math.min(...sizes), Math.max(...sizes)];

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { IncidentPage, IncidentQueuePage, RaiseIncidentPage } from './pages/incident-pages';
 import { InstallationsPage } from './pages/installations-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
@@ -14,6 +15,9 @@ interface Fixtures {
   shell: Shell;
   overview: OverviewPage;
   installations: InstallationsPage;
+  incidentQueue: IncidentQueuePage;
+  raiseIncident: RaiseIncidentPage;
+  incidentPage: IncidentPage;
   /** Signs in with a demo account and waits for the dashboard. */
   loginAs: (email: string) => Promise<void>;
   /** Demo supplier accounts, as the login page lists them in demo mode. */
@@ -25,6 +29,9 @@ export const test = base.extend<Fixtures>({
   shell: async ({ page }, use) => use(new Shell(page)),
   overview: async ({ page }, use) => use(new OverviewPage(page)),
   installations: async ({ page }, use) => use(new InstallationsPage(page)),
+  incidentQueue: async ({ page }, use) => use(new IncidentQueuePage(page)),
+  raiseIncident: async ({ page }, use) => use(new RaiseIncidentPage(page)),
+  incidentPage: async ({ page }, use) => use(new IncidentPage(page)),
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);

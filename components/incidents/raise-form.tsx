@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState, useTransition } from 'react';
+import { startTransition, useActionState, useEffect, useState, useTransition } from 'react';
 import { findInstallationsAction, raiseIncidentAction } from '@/app/(dashboard)/incidents/actions';
 import type { InstallationMatch } from '@/lib/data/incident-raise';
 import { RECORD_KIND_LABELS, raiseOutcome } from '@/lib/rules/incident-workflow';
@@ -115,6 +115,8 @@ export function RaiseForm({
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   // A single possible party is chosen for the analyst; a new scenario or GroupID clears the choices.
   const only = (list: PartyChoice[]) => (list.length === 1 ? String(list[0]?.id) : '');
+  // The party MEHRS names first as the raiser is the likely one; the analyst may pick another it names.
+  const firstRaiser = raisers.find((p) => p.role === raiserRoles[0]) ?? raisers[0];
   const choose = (next: () => void) => {
     next();
     setOwner('');
@@ -137,7 +139,17 @@ export function RaiseForm({
     });
 
   return (
-    <form action={action} className="card stack" aria-label="Raise an incident">
+    <form
+      action={action}
+      // Dispatched by hand so a refused form keeps every choice (React resets a form after its action runs).
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="card stack"
+      aria-label="Raise an incident"
+    >
       <input type="hidden" name="requestKey" value={requestKey} />
       {from ? <input type="hidden" name="from" value={from.query} /> : null}
       <div className="field">
@@ -207,7 +219,7 @@ export function RaiseForm({
             name="raisedByPartyId"
             label="Raised by"
             parties={raisers}
-            value={raiser || only(raisers)}
+            value={raiser || (firstRaiser ? String(firstRaiser.id) : '')}
             onChange={setRaiser}
             errors={errors?.raisedByPartyId}
           />
