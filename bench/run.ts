@@ -179,7 +179,10 @@ for (const size of sizes) {
  * The incident desk: the queue's first page and a deep page (all statuses, so the deep page exists), for the MCC
  * and for the largest supplier, and the incident page of the incident with the most affected installations.
  */
-async function incidentFigures(db: Database, bigSupplier: Viewer): Promise<[string, () => Promise<unknown>][]> {
+async function incidentFigures(
+  db: Database,
+  bigSupplier: Viewer,
+): Promise<[string, () => Promise<unknown>][]> {
   const all = incidentQueueSchema.parse({ status: 'all' });
   const [busiest] = await queryRows<{ id: number }>(
     db,
@@ -190,9 +193,15 @@ async function incidentFigures(db: Database, bigSupplier: Viewer): Promise<[stri
     ['analyst', analyst],
     ['largest supplier', bigSupplier],
   ] as const) {
-    figures.push([`incident queue page 1, ${who}`, () => listIncidentQueue(viewer, incidentQueueSchema.parse({}))]);
+    figures.push([
+      `incident queue page 1, ${who}`,
+      () => listIncidentQueue(viewer, incidentQueueSchema.parse({})),
+    ]);
     const cursor = await queueCursorAfter(viewer, all, 50);
-    figures.push([`incident queue deep page (all statuses), ${who}`, () => listIncidentQueue(viewer, { ...all, cursor })]);
+    figures.push([
+      `incident queue deep page (all statuses), ${who}`,
+      () => listIncidentQueue(viewer, { ...all, cursor }),
+    ]);
   }
   if (busiest) figures.push(['incident page, analyst', () => getIncident(analyst, busiest.id)]);
   return figures;

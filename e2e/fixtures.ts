@@ -35,7 +35,8 @@ export const test = base.extend<Fixtures>({
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);
-      await expect(shell.signOutButton).toBeVisible();
+      // Sign-in hashes a password (argon2id): on a loaded shared machine it can take longer than 5 s.
+      await expect(shell.signOutButton).toBeVisible({ timeout: 15_000 });
     });
   },
   supplierAccounts: async ({ loginPage }, use) => {

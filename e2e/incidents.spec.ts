@@ -9,7 +9,7 @@ import { Shell } from './pages/shell';
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' })).newPage();
   await new LoginPage(page).signIn(email, DEMO_PASSWORD);
-  await expect(new Shell(page).signOutButton).toBeVisible();
+  await expect(new Shell(page).signOutButton).toBeVisible({ timeout: 15_000 });
   return page;
 }
 
@@ -131,6 +131,8 @@ test.describe('Incident desk', () => {
     supplierAccounts,
     incidentPage,
   }) => {
+    // Three people sign in: the longest story here.
+    test.setTimeout(120_000);
     const accounts = await supplierAccounts();
     const [mine, outsider] = [accounts[0], accounts.at(-1)];
     if (!mine || !outsider) throw new Error('no demo supplier accounts listed');

@@ -6,12 +6,18 @@ import { findInstallationsAction, raiseIncidentAction } from '@/app/(dashboard)/
 import type { InstallationMatch } from '@/lib/data/incident-raise';
 import { RECORD_KIND_LABELS, raiseOutcome } from '@/lib/rules/incident-workflow';
 import { SCENARIOS } from '@/lib/rules/scenarios';
-import { GROUP_IDS, type GroupId, INCIDENT_CATEGORIES, PARTY_ROLE_LABELS } from '@/lib/rules/types';
+import {
+  GROUP_IDS,
+  type GroupId,
+  INCIDENT_CATEGORIES,
+  PARTY_ROLE_LABELS,
+  type PartyRole,
+} from '@/lib/rules/types';
 
 export interface PartyChoice {
   id: number;
   name: string;
-  role: string;
+  role: PartyRole;
 }
 
 interface Lookup {
@@ -26,6 +32,12 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
       {errors[0]}
     </span>
   ) : null;
+}
+
+/** 'Albion Gas & Electric (Responsible Supplier)'; the role is left out where the name already says it. */
+function roleNote(p: PartyChoice): string {
+  const role = PARTY_ROLE_LABELS[p.role];
+  return p.name === role ? p.name : `${p.name} (${role})`;
 }
 
 function PartySelect({
@@ -59,7 +71,7 @@ function PartySelect({
         {parties.length > 1 ? <option value="">Choose</option> : null}
         {parties.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({PARTY_ROLE_LABELS[p.role as keyof typeof PARTY_ROLE_LABELS] ?? p.role})
+            {roleNote(p)}
           </option>
         ))}
       </select>
@@ -110,7 +122,7 @@ export function RaiseForm({
   const raiserRoles = outcome?.kind
     ? [...(outcome.raisedBy.length > 0 ? outcome.raisedBy : outcome.owners), 'mcc']
     : [];
-  const owners = parties.filter((p) => (ownerRoles as readonly string[]).includes(p.role));
+  const owners = parties.filter((p) => ownerRoles.includes(p.role));
   const raisers = parties.filter((p) => raiserRoles.includes(p.role));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   // A single possible party is chosen for the analyst; a new scenario or GroupID clears the choices.
@@ -175,7 +187,7 @@ export function RaiseForm({
           id="r-group"
           name="groupId"
           value={groupId}
-          onChange={(e) => choose(() => setGroupId(e.target.value as GroupId | ''))}
+          onChange={(e) => choose(() => setGroupId(GROUP_IDS.find((g) => g === e.target.value) ?? ''))}
         >
           <option value="">None</option>
           {GROUP_IDS.map((g) => (

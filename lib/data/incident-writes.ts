@@ -114,7 +114,7 @@ async function applyChange(
   };
   if (outer) return run(outer);
   const db = await getDb();
-  return db.transaction((tx) => run(tx as unknown as Database));
+  return db.transaction((tx) => run(tx));
 }
 
 /** Moves an incident along its status flow; on hold needs a reason (the clock pauses while it lasts). */

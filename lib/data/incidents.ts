@@ -24,7 +24,7 @@ import {
   type RecordKind,
 } from '@/lib/rules/incident-workflow';
 import { type BacklogOrder, scenario as scenarioOf } from '@/lib/rules/scenarios';
-import type { GroupId, IncidentCategory, IncidentStatus } from '@/lib/rules/types';
+import type { GroupId, IncidentCategory, IncidentStatus, PartyRole } from '@/lib/rules/types';
 import { incidentWindowRisk, type WindowRiskKind } from '@/lib/rules/windows';
 import { type ClockDto, toClockDto } from './incident-queue';
 import {
@@ -293,7 +293,7 @@ export async function listIncidentAssignees(): Promise<{ id: string; name: strin
 }
 
 /** Parties that may raise or own a record, by role (the form's choices). */
-export async function listPartiesByRole(): Promise<{ id: number; name: string; role: string }[]> {
+export async function listPartiesByRole(): Promise<{ id: number; name: string; role: PartyRole }[]> {
   const db = await getDb();
   return db
     .select({ id: parties.id, name: parties.name, role: parties.role })

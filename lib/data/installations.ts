@@ -18,7 +18,7 @@ import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/in
 import { describeCode } from '@/lib/rules/codes';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { installationClauses, rollupClauses } from './installation-filters';
-import { installationsVisibleTo } from './scope';
+import { incidentsVisibleTo, installationsVisibleTo } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -289,7 +289,7 @@ export async function getInstallationTimeline(
       .from(incidentInstallations)
       .innerJoin(incidents, eq(incidents.id, incidentInstallations.incidentId))
       .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
-      .where(eq(incidentInstallations.installationId, id))
+      .where(and(eq(incidentInstallations.installationId, id), incidentsVisibleTo(viewer)))
       .orderBy(desc(incidents.raisedAt)),
     db
       .select()

@@ -27,7 +27,10 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
     listVisibleSuppliers(viewer),
     filter ? countInstallations(viewer, filter) : Promise.resolve(null),
   ]);
-  const parties = [...services, ...suppliers.map((s) => ({ id: s.id, name: s.name, role: 'supplier' }))];
+  const parties = [
+    ...services,
+    ...suppliers.map((s) => ({ id: s.id, name: s.name, role: 'supplier' as const })),
+  ];
   return (
     <div className="stack">
       <h1>Raise an incident</h1>
