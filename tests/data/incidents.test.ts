@@ -412,8 +412,34 @@ describeEachEngine('Incident desk data layer', (engine) => {
   it('orders the queue by least time left and pages it by keyset without repeats', async () => {
     const analyst = await createAnalyst(db, 'Ann');
     const now = Date.now();
-    for (let k = 0; k < 60; k++) await raiseMgfIncident(analyst, new Date(now - k * 10 * 60_000));
-    const query = incidentQueueSchema.parse({ scenario: '2.5.6' });
+    // Sixty open 2.4.2 incidents raised ten minutes apart, inserted in bulk (raising each would take minutes).
+    const raised = await db
+      .insert(incidents)
+      .values(
+        Array.from({ length: 60 }, (_, k) => ({
+          reference: `Q-${crypto.randomBytes(5).toString('hex')}`,
+          scenario: '2.4.2',
+          title: 'MCF whole file error',
+          raisedByPartyId: s1sp,
+          ownerPartyId: rp,
+          category: 3 as const,
+          status: 'open' as const,
+          raisedAt: new Date(now - k * 10 * 60_000 - 30 * H),
+        })),
+      )
+      .returning({ id: incidents.id, raisedAt: incidents.raisedAt });
+    await db
+      .insert(incidentEvents)
+      .values(
+        raised.map((r) => ({
+          incidentId: r.id,
+          at: r.raisedAt,
+          action: 'raised' as const,
+          status: 'open' as const,
+          category: 3 as const,
+        })),
+      );
+    const query = incidentQueueSchema.parse({ scenario: '2.4.2' });
     const first = await listIncidentQueue(analyst, query);
     expect(first.rows).toHaveLength(50);
     const remaining = first.rows.map((r) => r.clock?.remainingMs ?? 0);
