@@ -18,11 +18,12 @@ export function remainingAt(clock: ClockDto, asOfMs: number, nowMs: number): num
 }
 
 /**
- * The words for a clock. The targets are provisional (the documents give no figures), so a clock past its target
+ * The words for a clock. While the targets are provisional (the documents give no figures) a clock past its target
  * says "past provisional target", never "breached".
  */
 export function describeRemaining(clock: ClockDto, remainingMs: number): string {
   const state = clock.running ? '' : ' (clock stopped)';
-  if (remainingMs < 0) return `Past provisional target by ${formatDuration(remainingMs)}${state}`;
+  const past = clock.provisional ? 'Past provisional target' : 'Target breached';
+  if (remainingMs < 0) return `${past} by ${formatDuration(remainingMs)}${state}`;
   return `${formatDuration(remainingMs)} left${state}`;
 }

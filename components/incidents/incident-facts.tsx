@@ -1,14 +1,15 @@
 import { LondonTime } from '@/components/ui/london-time';
 import type { IncidentDetail } from '@/lib/data/incidents';
-import { managedByLabel, RECORD_KIND_LABELS } from '@/lib/rules/incident-workflow';
+import { incidentManagement } from '@/lib/rules/incident-management';
+import { RECORD_KIND_LABELS } from '@/lib/rules/incident-workflow';
 import { scenario as scenarioOf } from '@/lib/rules/scenarios';
 import { formatDuration } from './format';
 import { TimeLeft } from './time-left';
 
-/** The facts of an incident; who manages it comes from the rules (MEHRS 2.1.x: DCC; every other: the MCC). */
+/** The facts of an incident; who manages it comes from the rules (incidentManagement: MEHRS 2.1.x DCC, else the MCC). */
 export function IncidentFacts({ incident }: { incident: IncidentDetail }) {
   const s = scenarioOf(incident.scenario);
-  const manager = managedByLabel(incident.scenario);
+  const manager = incidentManagement(incident.scenario, { groupId: incident.groupId }).managerLabel;
   return (
     <section className="card" aria-label="Facts">
       <dl className="facts">

@@ -76,6 +76,7 @@ export function InstallationTable({ initial, query }: { initial: ListData; query
                 <th scope="col">Stage</th>
                 <th scope="col">Status</th>
                 <th scope="col">Last code</th>
+                <th scope="col">Next move</th>
                 <th scope="col" className="num">
                   Attempts
                 </th>
@@ -109,6 +110,18 @@ export function InstallationTable({ initial, query }: { initial: ListData; query
                     {row.lastCode ? (
                       <>
                         <code>{row.lastCode}</code> <span className="muted">{row.lastCodeDescription}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td data-testid="list-next-move">
+                    {row.nextMove ? (
+                      <>
+                        <strong>{row.nextMove.ownerLabel}</strong>{' '}
+                        <span className="muted" title={row.nextMove.title}>
+                          ({row.nextMove.citation})
+                        </span>
                       </>
                     ) : (
                       '—'

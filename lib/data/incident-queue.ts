@@ -33,7 +33,10 @@ export interface ClockDto {
   elapsedMs: number;
   remainingMs: number;
   running: boolean;
-  breached: boolean;
+  /** More running time used than the target allows. */
+  overTarget: boolean;
+  /** The target is a placeholder not yet confirmed (config): past it is "past provisional target", not breached. */
+  provisional: boolean;
   /** When the target is reached if the clock keeps running (null while stopped). */
   dueAt: string | null;
 }
@@ -45,7 +48,8 @@ export function toClockDto(clock: IncidentClock | null): ClockDto | null {
     elapsedMs: clock.elapsedMs,
     remainingMs: clock.remainingMs,
     running: clock.running,
-    breached: clock.breached,
+    overTarget: clock.overTarget,
+    provisional: clock.provisional,
     dueAt: clock.dueAt?.toISOString() ?? null,
   };
 }
@@ -165,7 +169,7 @@ async function candidates(
     ...r,
     clock: clockFromHistory(r.kind, r.scenario, byIncident.get(r.id) ?? [], asOf),
   }));
-  return query.breached ? result.filter((r) => r.clock?.breached) : result;
+  return query.breached ? result.filter((r) => r.clock?.overTarget) : result;
 }
 
 // Keyset paging over the clock order: the cursor carries the instant the first page was computed at, so every
@@ -309,7 +313,7 @@ export async function getIncidentDeskSummary(viewer: Viewer, now = new Date()): 
   const open = await candidates(db, viewer, { status: 'active' }, now);
   const tally = (list: Candidate[]): QueueSummaryEntry => ({
     open: list.length,
-    breached: list.filter((c) => c.clock?.breached).length,
+    breached: list.filter((c) => c.clock?.overTarget).length,
   });
   const incidentsOnly = open.filter((c) => c.kind === 'incident');
   return {

@@ -16,9 +16,11 @@ import {
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/installations';
 import { describeCode } from '@/lib/rules/codes';
+import type { FailureResolution } from '@/lib/rules/resolve';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
+import { type AuthorisationDto, authorisationDtos, eventFacts, resolveFor } from './failure-resolution';
 import { installationClauses, rollupClauses } from './installation-filters';
-import { incidentsVisibleTo, installationsVisibleTo } from './scope';
+import { incidentsVisibleTo, installationsVisibleTo, supplierNameFor } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -39,8 +41,18 @@ export interface InstallationRow {
   status: InstallationStatus;
   lastCode: string | null;
   lastCodeDescription: string | null;
+  /** The next move on the last failure, resolved for the viewer (lib/rules/resolve.ts); null unless failed. */
+  nextMove: ListNextMove | null;
   attempts: number;
   lastChangedAt: string;
+}
+
+/** What the list shows of a failure's resolution: its scenario and whose move it is. */
+export interface ListNextMove {
+  citation: string;
+  title: string;
+  ownerLabel: string;
+  readerActs: boolean;
 }
 
 export interface InstallationPage {
@@ -48,16 +60,8 @@ export interface InstallationPage {
   nextCursor: string | null;
 }
 
-const OTHER_SUPPLIER = 'Other supplier';
 const electricitySupplier = alias(parties, 'electricity_supplier');
 const gasSupplier = alias(parties, 'gas_supplier');
-
-/** The name a viewer may see for a meter's supplier: a supplier never learns who the other one is. */
-function supplierLabel(viewer: Viewer, supplierId: number | null, name: string | null): string | null {
-  if (supplierId === null) return null;
-  if (viewer.role === 'supplier' && supplierId !== viewer.supplierId) return OTHER_SUPPLIER;
-  return name;
-}
 
 type InstallationRecord = typeof installations.$inferSelect;
 
@@ -78,8 +82,12 @@ function toInstallationRow(
     | 'stage'
     | 'status'
     | 'lastCode'
+    | 'lastFailedStep'
     | 'attemptCount'
     | 'lastChangedAt'
+    | 'electricityState'
+    | 'gasState'
+    | 'toBeCommissionedByDcc'
   >,
   names: { electricity: string | null; gas: string | null },
 ): InstallationRow {
@@ -87,8 +95,8 @@ function toInstallationRow(
     id: i.id,
     mpan: i.mpan,
     mprn: i.mprn,
-    electricitySupplier: supplierLabel(viewer, i.electricitySupplierId, names.electricity),
-    gasSupplier: supplierLabel(viewer, i.gasSupplierId, names.gas),
+    electricitySupplier: supplierNameFor(viewer, i.electricitySupplierId, names.electricity),
+    gasSupplier: supplierNameFor(viewer, i.gasSupplierId, names.gas),
     groupId: i.groupId,
     type: i.installationType,
     splitSupply: i.splitSupply,
@@ -97,8 +105,28 @@ function toInstallationRow(
     status: i.status,
     lastCode: i.lastCode,
     lastCodeDescription: i.lastCode ? describeCode(i.lastCode).description : null,
+    nextMove: listNextMove(viewer, i),
     attempts: i.attemptCount,
     lastChangedAt: i.lastChangedAt.toISOString(),
+  };
+}
+
+/** The list resolves the last failure from the installation's own facts (the page adds the MA and incident). */
+function listNextMove(viewer: Viewer, i: Parameters<typeof toInstallationRow>[1]): ListNextMove | null {
+  if (!i.lastCode || (i.status !== 'failed' && i.status !== 'rolled-back')) return null;
+  const r = resolveFor(viewer, i, {
+    code: i.lastCode,
+    failedStep: i.lastFailedStep,
+    stage: i.stage,
+    submittedBy: null,
+    authoredByViewer: null,
+    linkedIncidentScenario: null,
+  });
+  return {
+    citation: r.citation,
+    title: r.title,
+    ownerLabel: r.nextMove.ownerLabel,
+    readerActs: r.nextMove.readerActs,
   };
 }
 
@@ -216,9 +244,11 @@ export interface InstallationDetail extends InstallationRow {
   smso: string;
 }
 
-/** A stored event as the page gets it: no foreign key, the instant as an ISO string. */
+/** A stored event as the page gets it: no foreign key, the instant as an ISO string, a failure resolved. */
 export type InstallationEventDto = Omit<InstallationEvent, 'installationId' | 'occurredAt'> & {
   occurredAt: string;
+  /** A failure's scenario and next move for the viewer (lib/rules/resolve.ts); null for other events. */
+  resolution: FailureResolution | null;
 };
 
 export interface InstallationTimeline {
@@ -231,18 +261,12 @@ export interface InstallationTimeline {
     title: string;
     status: string;
     owner: string;
+    raisedAt: string;
   }[];
-  authorisations: {
-    id: number;
-    migrationWeek: string;
-    migrateOn: string;
-    receivedAt: string;
-    validationStatus: 'accepted' | 'rejected';
-    validationCodes: string[];
-    completionStatus: 'success' | 'failure' | null;
-    completionCode: string | null;
-  }[];
+  authorisations: AuthorisationDto[];
   triage: { decidedAt: string; decision: string; rescheduledWeek: string | null; reason: string }[];
+  /** The latest failure's resolution (the last failed or rolled-back event), or null. */
+  latestFailure: (FailureResolution & { occurredAt: string; attempt: number }) | null;
 }
 
 /**
@@ -285,25 +309,23 @@ export async function getInstallationTimeline(
         title: incidents.title,
         status: incidents.status,
         owner: owner.name,
+        raisedAt: incidents.raisedAt,
       })
       .from(incidentInstallations)
       .innerJoin(incidents, eq(incidents.id, incidentInstallations.incidentId))
       .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
       .where(and(eq(incidentInstallations.installationId, id), incidentsVisibleTo(viewer)))
       .orderBy(desc(incidents.raisedAt)),
+    // Every MA of the installation: another supplier's is shown masked (scope.authorisingPartyFor).
     db
-      .select()
+      .select({
+        ma: migrationAuthorisations,
+        party: { id: parties.id, role: parties.role, name: parties.name },
+      })
       .from(migrationAuthorisations)
-      .where(
-        and(
-          eq(migrationAuthorisations.installationId, id),
-          // A supplier sees its own MAs only: on a split supply, the other supplier's MAs are its business.
-          viewer.role === 'supplier'
-            ? eq(migrationAuthorisations.authorisingPartyId, viewer.supplierId)
-            : undefined,
-        ),
-      )
-      .orderBy(asc(migrationAuthorisations.receivedAt)),
+      .innerJoin(parties, eq(parties.id, migrationAuthorisations.authorisingPartyId))
+      .where(eq(migrationAuthorisations.installationId, id))
+      .orderBy(asc(migrationAuthorisations.receivedAt), asc(migrationAuthorisations.id)),
     i.installationType === 'active-only'
       ? Promise.resolve([])
       : db
@@ -313,6 +335,15 @@ export async function getInstallationTimeline(
           .orderBy(asc(triageDecisions.decidedAt)),
   ]);
 
+  const resolved = events.map(({ installationId: _, ...e }) => ({
+    ...e,
+    occurredAt: e.occurredAt.toISOString(),
+    resolution:
+      e.status === 'failed' || e.status === 'rolled-back'
+        ? resolveFor(viewer, i, eventFacts(viewer, e, authorisations, linkedIncidents))
+        : null,
+  }));
+  const latest = resolved.findLast((e) => e.resolution !== null);
   return {
     installation: {
       ...toInstallationRow(viewer, i, { electricity: row.electricitySupplierName, gas: row.gasSupplierName }),
@@ -324,23 +355,17 @@ export async function getInstallationTimeline(
       lastFailedStep: i.lastFailedStep,
       smso: row.smsoName,
     },
-    events: events.map(({ installationId: _, ...e }) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
-    incidents: linkedIncidents,
-    authorisations: authorisations.map((a) => ({
-      id: a.id,
-      migrationWeek: a.migrationWeek,
-      migrateOn: a.migrateOn,
-      receivedAt: a.receivedAt.toISOString(),
-      validationStatus: a.validationStatus,
-      validationCodes: a.validationCodes,
-      completionStatus: a.completionStatus,
-      completionCode: a.completionCode,
-    })),
+    events: resolved,
+    incidents: linkedIncidents.map((inc) => ({ ...inc, raisedAt: inc.raisedAt.toISOString() })),
+    authorisations: authorisationDtos(viewer, authorisations),
     triage: triage.map((t) => ({
       decidedAt: t.decidedAt.toISOString(),
       decision: t.decision,
       rescheduledWeek: t.rescheduledWeek,
       reason: t.reason,
     })),
+    latestFailure: latest?.resolution
+      ? { ...latest.resolution, occurredAt: latest.occurredAt, attempt: latest.attempt }
+      : null,
   };
 }

@@ -81,3 +81,42 @@ export function incidentSupplierFilter(viewer: Viewer, supplierId: number | unde
     sql`(select 1 from ${ip} where ${ip.incidentId} = ${incidents.id} and ${ip.partyId} = ${supplierId})`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Party names: a supplier never learns who the other supplier of a split supply is (MRR disclosure).
+// ---------------------------------------------------------------------------------------------------------
+
+export const OTHER_SUPPLIER = 'Other supplier';
+
+/** The name a viewer may see for a meter's supplier (null when the meter has none). */
+export function supplierNameFor(
+  viewer: Viewer,
+  supplierId: number | null,
+  name: string | null,
+): string | null {
+  if (supplierId === null) return null;
+  if (viewer.role === 'supplier' && supplierId !== viewer.supplierId) return OTHER_SUPPLIER;
+  return name;
+}
+
+export interface AuthorisingPartyView {
+  /** The party's name, "Other supplier" for another supplier seen by a supplier. */
+  readonly label: string;
+  /** The MA was sent by a supplier (an Authorising Party) or by the DCC for a Dormant Meter (MEHRS 2.3.2). */
+  readonly kind: 'supplier' | 'dcc';
+  /** The viewer's own MA. */
+  readonly mine: boolean;
+  /** Another supplier's MA seen by a supplier: its codes are that supplier's business and are withheld. */
+  readonly masked: boolean;
+}
+
+/** How a viewer sees the sender of a Migration Authorisation. */
+export function authorisingPartyFor(
+  viewer: Viewer,
+  party: { readonly id: number; readonly role: string; readonly name: string },
+): AuthorisingPartyView {
+  const kind = party.role === 'supplier' ? 'supplier' : 'dcc';
+  const mine = viewer.role === 'supplier' && party.id === viewer.supplierId;
+  const masked = viewer.role === 'supplier' && kind === 'supplier' && !mine;
+  return { label: masked ? OTHER_SUPPLIER : party.name, kind, mine, masked };
+}

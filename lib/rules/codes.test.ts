@@ -165,15 +165,16 @@ describe('REASON_CODES: MEHRS Appendix A.1 and seed 000', () => {
     ['MA001', 'authorisation', '2.3.2'],
     ['MA017', 'authorisation', '2.3.2'],
     ['MA101', 'common-file', '2.4.1'],
-    ['MA104', 'common-file', '2.4.1'],
-    ['MA106', 'common-file', '2.4.1'],
+    // D2: installation-level failures are not the 2.4.1 RP outage; section 2 has no scenario for them.
+    ['MA104', 'common-file', 'A.1'],
+    ['MA106', 'common-file', 'MAM v4'],
     ['MA111', 'sim-cutover', '2.5.3'],
     ['MA112', 'sim-cutover', '2.5.3'],
     ['MA113', 'common-file', '2.4.5'],
     ['MA114', 'sim-cutover', '2.5.3'],
     ['MA115', 'device-validation', '2.6.3'],
     ['MA116', 'common-file', '2.4.3'],
-    ['MA117', 'common-file', '2.4.1'],
+    ['MA117', 'common-file', 'A.1'],
     ['MA118', 'sim-cutover', '2.5.3'],
     ['MA119', 'sim-cutover', '2.5.3'],
     ['MA120', 'sim-cutover', '2.5.2'],
@@ -572,7 +573,7 @@ describe('describeCode', () => {
     expect(describeCode('5.12.(c)')).toEqual({
       code: '5.12.(c)',
       kind: 'failed-step',
-      description: 'TMAD step 5.12.(c): The 7 days communication check (MEHRS 2.5.5)',
+      description: 'TMAD step 5.12.(c): The 7 days communication check (MEHRS 2.5.3)',
       supplierAction:
         'Liaise with the SMSO to restore WAN communications, then add the installation to a Migration Authorisation for a subsequent Migration Week.',
       stage: 'sim-cutover',
@@ -602,5 +603,28 @@ describe('describeCode', () => {
   it('gives every catalogued code its own kind', () => {
     for (const c of REASON_CODES) expect(describeCode(c.code).kind, c.code).toBe('reason');
     for (const c of ERROR_CODES) expect(describeCode(c.code).kind, c.code).toBe('error');
+  });
+});
+
+describe('D20: a FailedStepNumber with several possible scenarios names them all', () => {
+  it.each([
+    ['5.18', /2\.5\.7, 2\.5\.10/],
+    ['5.24', /2\.5\.1, 2\.5\.2, 2\.5\.4/],
+    ['6.3.2', /2\.7\.5, 2\.7\.7, 2\.7\.3/],
+  ])('%s', (step, pattern) => {
+    expect(describeCode(step).description).toMatch(pattern);
+  });
+
+  it('5.12.(c), the failed 7-day check, is MEHRS 2.5.3 (b)', () => {
+    expect(describeCode('5.12.(c)').description).toMatch(/\(MEHRS 2\.5\.3\)$/);
+  });
+});
+
+describe('MEHRS 2.7.5 / 2.7.7: Handover errors raise no incident and never suggest SMETS2+', () => {
+  const handover = ERROR_CODES.filter((c) => c.requestName !== null);
+  it.each(handover.map((c) => c.code))('%s', (code) => {
+    expect(handover.length).toBeGreaterThan(6);
+    expect(describeCode(code).supplierAction).not.toMatch(/SMETS2/);
+    expect(raisesIncident(code)).toBe(false);
   });
 });

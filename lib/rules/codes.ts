@@ -48,8 +48,14 @@ export interface ReasonCodeDef {
   /** What the Responsible Supplier should do next; `null` when the document says it has no action. */
   readonly supplierAction: string | null;
   readonly reports: readonly ReportId[];
-  /** The MEHRS section the stage and supplier action are read from. */
+  /**
+   * The MEHRS section the stage and supplier action are read from: 'A.1' where section 2 has no scenario for the
+   * code (MA102–MA110, MA117), 'MAM v4' for the split-supply MA106. Where a code can fall under several scenarios
+   * this is the first; resolveFailure (resolve.ts) decides for one event.
+   */
   readonly section: string;
+  /** Other stages the code can be reported at (MA115: the S1SP Required File Set check of 2.5.8 is SIM cutover). */
+  readonly alsoAt?: readonly StageId[];
   /** The same check made at another time in the process (seed 000 4.3.2), if any. */
   readonly counterpart: string | null;
   readonly source: string;
@@ -98,6 +104,7 @@ function dormantInitial<C extends string>(code: C, description: string, counterp
 interface InFlightOptions {
   readonly dormantOnly?: boolean;
   readonly counterpart?: string;
+  readonly alsoAt?: readonly StageId[];
 }
 
 /** MA1xx: found after MA validation, reported in the MA Completion Response (Appendix A.1, seed 000 4.3.2). */
@@ -119,6 +126,7 @@ function inFlight<C extends string, S extends StageId>(
     reports: COMPLETION_REPORTS,
     section,
     counterpart: options.counterpart ?? null,
+    alsoAt: options.alsoAt ?? [],
     source: MEHRS_V12,
   } as const;
 }
@@ -225,7 +233,8 @@ export const REASON_CODES = [
     'If ESME and GSME have same responsible Supplier (Sec Party) then the authorisation should be submitted as 1 MA.',
     'Where you are the Responsible Supplier for both the ESME and the GSME, submit one Migration Authorisation covering both for a subsequent Migration Week.',
   ),
-  // MEHRS 2.4.1: an MA that expires before the installation is processed; the supplier reschedules.
+  // An MA that expires before the installation is processed (MEHRS 2.4.1 names it; 2.4.2–2.4.4 and 2.5.x can also
+  // hold an installation until its MA lapses): the linked Incident decides the scenario (lib/rules/resolve.ts).
   inFlight(
     'MA101',
     'Authorisation Expired',
@@ -237,7 +246,7 @@ export const REASON_CODES = [
     'MA102',
     'Required meter type no longer registered at MPAN',
     'common-file',
-    '2.4.1',
+    'A.1',
     'Check the meter registration at the MPAN with the SMSO, correct the data and add the installation to a Migration Authorisation for a subsequent Migration Week.',
     { counterpart: 'MA001' },
   ),
@@ -245,7 +254,7 @@ export const REASON_CODES = [
     'MA103',
     'Required meter type no longer registered at MPRN',
     'common-file',
-    '2.4.1',
+    'A.1',
     'Check the meter registration at the MPRN with the SMSO, correct the data and add the installation to a Migration Authorisation for a subsequent Migration Week.',
     { counterpart: 'MA002' },
   ),
@@ -254,7 +263,7 @@ export const REASON_CODES = [
     'MA104',
     'Supplier is no longer the operating supplier for MPAN.',
     'common-file',
-    '2.4.1',
+    'A.1',
     'The MPAN has changed supplier since your Migration Authorisation: remove it from your authorisations; its new supplier must authorise its migration.',
     { counterpart: 'MA007' },
   ),
@@ -262,7 +271,7 @@ export const REASON_CODES = [
     'MA105',
     'Supplier is no longer the operating supplier for MPRN.',
     'common-file',
-    '2.4.1',
+    'A.1',
     'The MPRN has changed supplier since your Migration Authorisation: remove it from your authorisations; its new supplier must authorise its migration.',
     { counterpart: 'MA008' },
   ),
@@ -271,8 +280,8 @@ export const REASON_CODES = [
     'MA106',
     'Where the meter is part of an split site then no MA has been received for the other Active meter.',
     'common-file',
-    '2.4.1',
-    'Agree with the other Active Supplier to both submit Migration Authorisations including the split-supply devices in the Migration Week the Migration Control Centre designates in its split-supply calendar.',
+    'MAM v4',
+    'Include your split-supply meter in a Migration Authorisation for the next Migration Week the Migration Control Centre designates for the installation in its split-supply calendar; both Active Suppliers must authorise that same week.',
   ),
   // Dormant-only by its own text ("DCC authorisation", MAD file from the DCC), though 2.3.2 does not list it.
   // The installation now has an Active Supplier, so MEHRS 4.2 (Active/Dormant) applies: the MCC liaises with it.
@@ -280,7 +289,7 @@ export const REASON_CODES = [
     'MA107',
     'DCC authorisation received for an installation which now has an Active meter. i.e. an MPxN for which a MAD file was accepted from the DCC now has an Active supplier in Instant Energy due to a cos gain.',
     'common-file',
-    '2.4.1',
+    'A.1',
     'As the new Active Supplier, include the installation in a Migration Authorisation for a subsequent Migration Week when the Migration Control Centre asks you to.',
     { dormantOnly: true },
   ),
@@ -290,7 +299,7 @@ export const REASON_CODES = [
     'MA108',
     'For a dual fuel site where both MPAN and MPRN are dormant, the MA from the DCC does not include the MPRN.',
     'common-file',
-    '2.4.1',
+    'A.1',
     null,
     { dormantOnly: true },
   ),
@@ -298,14 +307,14 @@ export const REASON_CODES = [
     'MA109',
     'Device does not have CPL entry',
     'common-file',
-    '2.4.1',
+    'A.1',
     'Check with the SMSO why the device has no entry on the Certified Products List, and add the installation to a Migration Authorisation for a subsequent Migration Week once it has one.',
   ),
   inFlight(
     'MA110',
     'The installation does not have an entry on the Eligible Product Combinations List',
     'common-file',
-    '2.4.1',
+    'A.1',
     'Check with the SMSO why the installation has no entry on the Eligible Product Combinations List, and add it to a Migration Authorisation for a subsequent Migration Week once it has one.',
   ),
   // MEHRS 2.5.3 (c).
@@ -342,13 +351,15 @@ export const REASON_CODES = [
     '2.5.3',
     'Liaise with the SMSO and, once its update of the installation is finished, add the installation to a Migration Authorisation for a subsequent Migration Week.',
   ),
-  // MEHRS 2.6.2/2.6.3: the failure is in the S1SP Commissioning File; Report 2 gives the FailedStepNumber.
+  // MEHRS 2.5.8, 2.6.2–2.6.6: the failure is in the S1SP Commissioning File; its FailedStepNumber (Report 2) says
+  // which scenario (resolve.ts). 2.5.8 is the S1SP Required File Set check, made at SIM cutover.
   inFlight(
     'MA115',
     'Failure SCF Received',
     'device-validation',
     '2.6.3',
     'Check the FailedStepNumber in Report 2, then either liaise with the SMSO to review and fix the failure and add the installation to a Migration Authorisation for a subsequent Migration Week, or replace the installation with SMETS2+ in due course.',
+    { alsoAt: ['sim-cutover'] },
   ),
   // MEHRS 2.4.3: the S1SP could not produce the validation file while the MA was valid.
   inFlight(
@@ -363,7 +374,7 @@ export const REASON_CODES = [
     'MA117',
     'The installation is currently blocked from being migrated.',
     'common-file',
-    '2.4.1',
+    'A.1',
     'Liaise with the SMSO about why the installation is blocked and, once it is unblocked, add it to a Migration Authorisation for a subsequent Migration Week.',
     { counterpart: 'MA017' },
   ),
@@ -510,6 +521,10 @@ export interface ErrorCodeDef {
 const COMMISSIONING_SUPPLIER_ACTION =
   'Check the FailedStepNumber in the Commissioning Outcome File and Report 2, and consider replacing the installation with SMETS2+.';
 
+/** MEHRS 2.7.5 / 2.7.7: a 'Request Handover Of DCC Controlled Device' error raises no Incident; the CP resubmits. */
+const HANDOVER_SUPPLIER_ACTION =
+  'None: no Incident is raised and processing carries on; the Commissioning Party resubmits the request with the correct party.';
+
 const T871 = 'TMAD Table 8.7-1';
 const T873 = 'TMAD Table 8.7-3';
 
@@ -532,7 +547,7 @@ function dsp<C extends string>(
     section: '2.7.5',
     table,
     suggestedAction,
-    supplierAction: COMMISSIONING_SUPPLIER_ACTION,
+    supplierAction: table === T873 ? HANDOVER_SUPPLIER_ACTION : COMMISSIONING_SUPPLIER_ACTION,
     counterpart,
     note: null,
   } as const;
@@ -558,7 +573,7 @@ function s1sp<C extends string>(
     section: '2.7.7',
     table,
     suggestedAction,
-    supplierAction: COMMISSIONING_SUPPLIER_ACTION,
+    supplierAction: table === T873 ? HANDOVER_SUPPLIER_ACTION : COMMISSIONING_SUPPLIER_ACTION,
     counterpart,
     note,
   } as const;
@@ -855,6 +870,11 @@ export interface TmadStepReference {
   readonly stage: StageId;
   /** MEHRS section that names it. */
   readonly section: string;
+  /**
+   * Every scenario a failure at this step can belong to, where there is more than one (D20): the linked Incident
+   * or the rejecting party decides (resolveFailure in resolve.ts).
+   */
+  readonly sections?: readonly string[];
   readonly supplierAction: string;
 }
 
@@ -886,10 +906,11 @@ export const TMAD_STEP_REFERENCES = [
       'Liaise with the SMSO to fix the error, then add the installation to a Migration Authorisation for a subsequent Migration Week.',
   },
   {
+    // A failed 7-day check is MEHRS 2.5.3 (b); 2.5.5–2.5.10 name the check only to waive it for GroupID CB.
     ref: '5.12.(c)',
     description: 'The 7 days communication check',
     stage: 'sim-cutover',
-    section: '2.5.5',
+    section: '2.5.3',
     supplierAction:
       'Liaise with the SMSO to restore WAN communications, then add the installation to a Migration Authorisation for a subsequent Migration Week.',
   },
@@ -914,6 +935,7 @@ export const TMAD_STEP_REFERENCES = [
       'DCO Required File Set not received within 24 hours of the Migration Common Validation File (TMAD Clause 5.18)',
     stage: 'sim-cutover',
     section: '2.5.7',
+    sections: ['2.5.7', '2.5.10'],
     supplierAction: RESCHEDULE,
   },
   {
@@ -929,6 +951,7 @@ export const TMAD_STEP_REFERENCES = [
       'S1SP Required File Set not received within 24 hours of the Migration Common Validation File (TMAD Clause 5.24)',
     stage: 'sim-cutover',
     section: '2.5.1',
+    sections: ['2.5.1', '2.5.2', '2.5.4', '2.5.5', '2.5.6', '2.5.7', '2.5.9'],
     supplierAction: RESCHEDULE,
   },
   {
@@ -943,6 +966,7 @@ export const TMAD_STEP_REFERENCES = [
     description: 'Commissioning phase step (TMAD Table 6.3)',
     stage: 'commissioning',
     section: '2.7.5',
+    sections: ['2.7.5', '2.7.7', '2.7.3'],
     supplierAction: 'Consider replacing the installation with SMETS2+.',
   },
   {
@@ -1010,6 +1034,13 @@ export interface CodeDescription {
   readonly stage: StageId | null;
 }
 
+function stepSections(ref: TmadStepReference): string {
+  const all = ref.sections ?? [ref.section];
+  return all.length === 1
+    ? `MEHRS ${all[0]}`
+    : `MEHRS ${all.join(', ')}: the incident or the rejecting party decides which`;
+}
+
 /** Any code's meaning: a reason code, an error code, a TMAD FailedStepNumber, or unknown. */
 export function describeCode(code: string): CodeDescription {
   const trimmed = code.trim();
@@ -1039,7 +1070,7 @@ export function describeCode(code: string): CodeDescription {
       code: trimmed,
       kind: 'failed-step',
       description: ref
-        ? `TMAD step ${trimmed}: ${ref.description} (MEHRS ${ref.section})`
+        ? `TMAD step ${trimmed}: ${ref.description} (${stepSections(ref)})`
         : `TMAD step ${trimmed} (see the TMAD for this step)`,
       supplierAction: ref ? ref.supplierAction : null,
       stage: ref ? ref.stage : null,

@@ -4,7 +4,7 @@
  * Where a later document changes a number, the later one stands for the cohorts it covers (seeds/README.md).
  * Nothing here is mutable at run time: callers pass a different config object to override a default.
  */
-import type { GroupId, IncidentCategory } from './types';
+import type { GroupId, IncidentCategory, IncidentStatus } from './types';
 
 /** Migration Weeks, Migrate On dates and "today" are calendar days in Great Britain (MEHRS 2.3.2, MA003–MA006). */
 export const MIGRATION_TIME_ZONE = 'Europe/London';
@@ -92,6 +92,18 @@ export interface IncidentTargetConfig {
   readonly migration: IncidentTargetTable;
   /** SharePoint incidents (MEHRS 2.1.1, 2.1.2): "the standard Incident Target Resolution Time ... Incident Management Policy". */
   readonly standard: IncidentTargetTable;
+  /**
+   * Whether each table has been confirmed against its source. While false the target is provisional: pages say
+   * "target to be confirmed" and a clock past it is not called breached (D16: no seed gives a number).
+   */
+  readonly confirmed: { readonly migration: boolean; readonly standard: boolean };
+  /**
+   * ASSUMPTION (the seeds give no clock rules, D17): the statuses during which the ITRT clock runs. Everything
+   * else ('paused', 'resolved', 'closed') stops it; a reopened incident runs again.
+   */
+  readonly runningStatuses: readonly IncidentStatus[];
+  /** ASSUMPTION (D17): after a re-categorisation the target is the current category's, with all time run kept. */
+  readonly targetFollowsCurrentCategory: true;
 }
 
 /**
@@ -103,6 +115,9 @@ export interface IncidentTargetConfig {
 export const INCIDENT_TARGET_DEFAULTS: IncidentTargetConfig = {
   migration: { 1: 4, 2: 8, 3: 24, 4: 72, 5: 120 }, // to be confirmed against the TMAD
   standard: { 1: 4, 2: 8, 3: 24, 4: 72, 5: 120 }, // to be confirmed against the Incident Management Policy
+  confirmed: { migration: false, standard: false }, // ASSUMPTION placeholders: provisional until confirmed
+  runningStatuses: ['open', 'assigned', 'in-progress'], // ASSUMPTION: the seeds give no pause rules
+  targetFollowsCurrentCategory: true, // ASSUMPTION: the seeds do not cover re-categorisation
 };
 
 export interface TriageConfig {
@@ -141,4 +156,19 @@ export const TRIAGE_DEFAULTS: TriageConfig = {
   ],
   replaceCodes: ['MA121'],
   nowActiveCodes: ['MA012', 'MA107'],
+};
+
+/**
+ * ASSUMPTION (D14): no document says when a Migration Authorisation stops being valid (MEHRS 2.4.1, 2.4.4, 2.5.x
+ * say only "if the MA is still valid"; MA101 "Authorisation Expired"). Read as: at the end of its Migration Week
+ * (00:00 Europe/London the following Monday), the week MA004 checks. Risk findings that rest on it say so.
+ */
+export interface MaValidityConfig {
+  readonly expiry: 'end-of-migration-week';
+  readonly assumption: true;
+}
+
+export const MA_VALIDITY_DEFAULTS: MaValidityConfig = {
+  expiry: 'end-of-migration-week', // ASSUMPTION: to be confirmed against the MAM
+  assumption: true,
 };

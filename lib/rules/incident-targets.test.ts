@@ -48,6 +48,8 @@ describe('incidentTargets (MEHRS 2.4–2.7: TMAD ITRT; MEHRS 2.1: Incident Manag
   });
 });
 
+const CONFIRMED = { ...INCIDENT_TARGET_DEFAULTS, confirmed: { migration: true, standard: true } };
+
 describe('incidentClock', () => {
   it('runs from open, through in-progress, at the current category', () => {
     const clock = incidentClock([status('open', 0), category(2, 0), status('in-progress', 1)], at(3));
@@ -58,6 +60,8 @@ describe('incidentClock', () => {
       targetMs: 8 * H,
       remainingMs: 5 * H,
       dueAt: at(8),
+      overTarget: false,
+      provisional: true,
       breached: false,
       paused: false,
       running: true,
@@ -95,9 +99,27 @@ describe('incidentClock', () => {
     expect(incidentClock(events, at(10.5)).targetMs).toBe(24 * H);
   });
 
-  it('is breached when the running time exceeds the target, and stops on resolution', () => {
+  it('D16: past a provisional (unconfirmed) target it is over target but never "breached"', () => {
     const events = [category(1, 0), status('open', 0), status('resolved', 5)];
     const clock = incidentClock(events, at(9));
+    expect(clock.overTarget).toBe(true);
+    expect(clock.provisional).toBe(true);
+    expect(clock.breached).toBe(false);
+  });
+
+  it('D17: the running statuses are configuration (an assumption the seeds do not settle)', () => {
+    const events = [category(1, 0), status('open', 0), status('paused', 1)];
+    const paused = {
+      ...INCIDENT_TARGET_DEFAULTS,
+      runningStatuses: ['open', 'in-progress', 'paused'] as const,
+    };
+    expect(incidentClock(events, at(3)).elapsedMs).toBe(1 * H);
+    expect(incidentClock(events, at(3), paused).elapsedMs).toBe(3 * H);
+  });
+
+  it('is breached when the running time exceeds a confirmed target, and stops on resolution', () => {
+    const events = [category(1, 0), status('open', 0), status('resolved', 5)];
+    const clock = incidentClock(events, at(9), CONFIRMED);
     expect(clock.elapsedMs).toBe(5 * H);
     expect(clock.breached).toBe(true);
     expect(clock.running).toBe(false);

@@ -60,7 +60,7 @@ export interface IncidentClock {
   readonly status: IncidentStatus | null;
   /** The category in force at `now`: the target always follows the current category. */
   readonly category: IncidentCategory;
-  /** Sum of the running intervals ('open', 'assigned' or 'in-progress') up to `now`. */
+  /** Sum of the running intervals ('open' or 'in-progress') up to `now`. */
   readonly elapsedMs: number;
   /** The current category's target. */
   readonly targetMs: number;
@@ -68,20 +68,22 @@ export interface IncidentClock {
   readonly remainingMs: number;
   /** When the clock is running: now + remainingMs (in the past once breached). Null while stopped. */
   readonly dueAt: Date | null;
-  /** elapsedMs > targetMs: more running time has been used than the current category allows. */
+  /** elapsedMs > targetMs: more running time has been used than the current category's target. */
+  readonly overTarget: boolean;
+  /** The target is a placeholder not yet confirmed against the TMAD / Incident Management Policy (config). */
+  readonly provisional: boolean;
+  /** overTarget against a confirmed target: a provisional target is never reported as breached. */
   readonly breached: boolean;
   /** True while the status is 'paused'. */
   readonly paused: boolean;
-  /** True while the status is 'open', 'assigned' or 'in-progress'. */
+  /** True while the status is 'open' or 'in-progress'. */
   readonly running: boolean;
 }
-
-const RUNNING: ReadonlySet<IncidentStatus> = new Set<IncidentStatus>(['open', 'assigned', 'in-progress']);
 
 /**
  * The incident's resolution clock at `now`, from its history.
  *
- * - The clock runs while the status is 'open', 'assigned' or 'in-progress', and stops while 'paused', 'resolved' or 'closed'
+ * - The clock runs while the status is 'open' or 'in-progress', and stops while 'paused', 'resolved' or 'closed'
  *   (a reopened incident runs again). Elapsed time is the sum of the running intervals, so it does not depend on the
  *   category: re-categorising an incident later keeps all the time already run and never counts paused time.
  * - The target is that of the category in force at `now` (its latest category event at or before `now`).
@@ -104,6 +106,7 @@ export function incidentClock(
     .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.index - b.index)
     .map(({ event }) => event);
 
+  const RUNNING: ReadonlySet<IncidentStatus> = new Set(config.runningStatuses);
   let status: IncidentStatus | null = null;
   let category: IncidentCategory | null = null;
   let runningSince: number | null = null;
@@ -138,7 +141,9 @@ export function incidentClock(
     targetMs,
     remainingMs,
     dueAt: running ? new Date(nowMs + remainingMs) : null,
-    breached: elapsedMs > targetMs,
+    overTarget: elapsedMs > targetMs,
+    provisional: !config.confirmed[kind],
+    breached: elapsedMs > targetMs && config.confirmed[kind],
     paused: status === 'paused',
     running,
   };

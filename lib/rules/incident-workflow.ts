@@ -81,13 +81,6 @@ export function isIncidentCategory(value: number): value is IncidentCategory {
   return (INCIDENT_CATEGORIES as readonly number[]).includes(value);
 }
 
-/**
- * The Incident Target Resolution Times are placeholders: MEHRS 2.x names the ITRT of the TMAD and of the Incident
- * Management Policy but no document gives a figure (config.ts INCIDENT_TARGET_DEFAULTS). While this is true the desk
- * shows targets as provisional ("target to be confirmed"), never as a hard breach.
- */
-export const INCIDENT_TARGETS_PROVISIONAL = true;
-
 /** Which ITRT table a record is measured against; null when it has none (a communication is not an Incident). */
 export function targetKindOf(kind: RecordKind, section: string): IncidentKind | null {
   if (kind === 'communication') return null;
@@ -125,16 +118,6 @@ export function clockFromHistory(
     events.push({ type: 'status', status: h.status, at: h.at });
   }
   return incidentClock(events, now, config, targetKind);
-}
-
-/** Who manages the record: the MCC for migration incidents, DCC for the SharePoint incidents of MEHRS 2.1. */
-export function managedBy(section: string): 'mcc' | 'dcc' | null {
-  return scenarioOf(section)?.managedBy ?? null;
-}
-
-export function managedByLabel(section: string): string | null {
-  const manager = managedBy(section);
-  return manager ? PARTY_ROLE_LABELS[manager] : null;
 }
 
 /** What raising a record for a scenario (and GroupID) means, as the form explains it. */

@@ -4,13 +4,16 @@
  */
 export * from './codes';
 export * from './config';
+export * from './incident-management';
 export * from './incident-targets';
 export * from './incident-workflow';
 export * from './ma-validation';
+export * from './resolve';
 export * from './retries';
 export * from './scenarios';
 export * from './stages';
 export * from './triage';
+export * from './triage-state';
 export * from './types';
 export * from './weeks';
 export * from './windows';

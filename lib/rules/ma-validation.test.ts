@@ -248,11 +248,12 @@ describe('MEHRS 2.3.2 / Appendix A.1: each check, passing and failing', () => {
       ['MA016'],
     ],
     ['MA017 blocked dormant installation', dccElec, { ...dccElec, mpan: DORMANT_BLOCKED.mpan }, ['MA017']],
+    // D3: MEHRS 2.3.2 makes MA017 relevant for Dormant Meter Migrations only; an Active-only block is MA117 later.
     [
-      'MA017 blocked Active installation',
+      'MA017 not on a blocked Active-only installation (D3)',
       supplierElec,
       { ...supplierElec, mpan: ACTIVE_BLOCKED.mpan },
-      ['MA017'],
+      [],
     ],
   ];
 
@@ -270,11 +271,9 @@ describe('MEHRS 2.3.2 / Appendix A.1: each check, passing and failing', () => {
     };
     const gasOnly = { ...supplierDual, mpan: null, esmeSupplierCertificateIds: null };
     const results = validateMigrationAuthorisations([elecOnly, gasOnly], ctx);
-    expect(results.map((r) => r.failures.map((f) => f.code))).toEqual([
-      ['MA009', 'MA018'],
-      ['MA009', 'MA018'],
-    ]);
-    expect(results[0]?.failures[1]?.reason).toBe(
+    // D5: MA018 is the specific diagnosis of the missing meter point, so it is no longer shadowed by MA009.
+    expect(results.map((r) => r.failures.map((f) => f.code))).toEqual([['MA018'], ['MA018']]);
+    expect(results[0]?.failures[0]?.reason).toBe(
       'The ESME and GSME at MPAN 1000000000002 / MPRN 2000000002 have the same Responsible Supplier (SUPA) and were ' +
         'authorised in two MAs: submit them as 1 MA.',
     );
@@ -292,8 +291,8 @@ describe('MEHRS 2.3.2 / Appendix A.1: each check, passing and failing', () => {
     const e = { ...dccDual, mprn: null, gsmeSupplierId: 'SUPA' };
     const g = { ...dccDual, mpan: null, esmeSupplierId: 'SUPA', gsmeSupplierId: 'SUPA' };
     expect(validateMigrationAuthorisations([e, g], ctx).map((r) => r.failures.map((f) => f.code))).toEqual([
-      ['MA013', 'MA018'],
-      ['MA013', 'MA018'],
+      ['MA018'],
+      ['MA018'],
     ]);
     // Different Responsible Suppliers: no MA018.
     const g2 = { ...g, gsmeSupplierId: 'SUPB' };
@@ -346,11 +345,11 @@ describe('several failures at once, in document order', () => {
       'MA015',
       'MA017',
     ]);
-    // MEHRS 2.3.2: MA012–MA015 and MA017 carry no supplier action.
+    // D4: a DCC MA's failures are never the supplier's to act on (MEHRS 2.3.2, section 4), dates included.
     expect(result.failures.map((f) => f.supplierAction)).toEqual([
-      true,
-      true,
-      true,
+      false,
+      false,
+      false,
       false,
       false,
       false,

@@ -172,47 +172,57 @@ function responsibleSupplier(
   return given(named) ? named : null;
 }
 
-/** MEHRS 2.3.2 / Appendix A.1: checks MA001–MA018 against the registry, returning every failure in order. */
-export function validateMigrationAuthorisation(
-  item: MigrationAuthorisationItem,
-  context: MaValidationContext,
-): MaValidationResult {
-  if (!isIsoDate(context.today)) throw new RangeError(`context.today is not 'YYYY-MM-DD': ${context.today}`);
-  const failures: MaValidationFailure[] = [];
-  const fail = (code: MaValidationCode, reason: string) =>
-    failures.push({ code, reason, supplierAction: !NO_SUPPLIER_ACTION.has(code) });
+type Fail = (code: MaValidationCode, reason: string) => void;
 
-  const mpan = given(item.mpan) ? item.mpan.trim() : null;
-  const mprn = given(item.mprn) ? item.mprn.trim() : null;
-  const byMpan = mpan ? context.findByMpan(mpan) : undefined;
-  const byMprn = mprn ? context.findByMprn(mprn) : undefined;
-  /** The installation the MA is for (by its MPAN, else its MPRN). */
-  const inst = byMpan ?? byMprn;
-  const installations = [byMpan, byMprn].filter((i): i is RegisteredInstallation => i !== undefined);
-  const dualFuel = inst !== undefined && given(inst.mpan) && given(inst.mprn);
-  const fromSupplier = item.submittedBy === 'supplier';
-  const fromDcc = item.submittedBy === 'dcc';
-  const weekOk = isIsoDate(item.migrationWeek);
-  const migrateOnOk = isIsoDate(item.migrateOn);
+/** The facts of one MA item that several checks share. */
+interface ItemFacts {
+  readonly item: MigrationAuthorisationItem;
+  readonly mpan: string | null;
+  readonly mprn: string | null;
+  readonly byMpan: RegisteredInstallation | undefined;
+  readonly byMprn: RegisteredInstallation | undefined;
+  /** The distinct registered installations the MA's MPAN and MPRN belong to (two when they disagree, D6). */
+  readonly installations: readonly RegisteredInstallation[];
+}
 
-  // MA001 "Required meter type not registered at MPAN": the MPAN provided must be registered with an ESME.
-  if (mpan && !byMpan?.mpanMeterTypes.includes('ESME')) {
+function isDualFuel(i: RegisteredInstallation): boolean {
+  return given(i.mpan) && given(i.mprn);
+}
+
+/** The MA names both of this dual fuel installation's meter points (its own MPAN *and* its own MPRN). */
+function namesBoth(f: ItemFacts, i: RegisteredInstallation): boolean {
+  return f.mpan === i.mpan && f.mprn === i.mprn;
+}
+
+function hasDormantMeter(i: RegisteredInstallation): boolean {
+  return (
+    (given(i.mpan) && !given(i.esmeActiveSupplierId)) || (given(i.mprn) && !given(i.gsmeActiveSupplierId))
+  );
+}
+
+/** MA001–MA002: the named meter points are registered with the required meter type. */
+function registrationChecks(f: ItemFacts, fail: Fail): void {
+  if (f.mpan && !f.byMpan?.mpanMeterTypes.includes('ESME')) {
     fail(
       'MA001',
-      byMpan
-        ? `No ESME is registered at MPAN ${mpan}.`
-        : `MPAN ${mpan} is not registered in the SMSO system.`,
+      f.byMpan
+        ? `No ESME is registered at MPAN ${f.mpan}.`
+        : `MPAN ${f.mpan} is not registered in the SMSO system.`,
     );
   }
-  // MA002 "Required meter type not registered at MPRN": the MPRN provided must be registered with a GSME.
-  if (mprn && !byMprn?.mprnMeterTypes.includes('GSME')) {
+  if (f.mprn && !f.byMprn?.mprnMeterTypes.includes('GSME')) {
     fail(
       'MA002',
-      byMprn
-        ? `No GSME is registered at MPRN ${mprn}.`
-        : `MPRN ${mprn} is not registered in the SMSO system.`,
+      f.byMprn
+        ? `No GSME is registered at MPRN ${f.mprn}.`
+        : `MPRN ${f.mprn} is not registered in the SMSO system.`,
     );
   }
+}
+
+/** MA003–MA006: the Migration Week and Migrate On dates. */
+function dateChecks(item: MigrationAuthorisationItem, today: IsoDate, fail: Fail): void {
+  const weekOk = isIsoDate(item.migrationWeek);
   // MA003 "Migration Week date provided is not a Monday."
   if (!isValidMigrationWeek(item.migrationWeek)) {
     fail(
@@ -222,8 +232,8 @@ export function validateMigrationAuthorisation(
         : `The Migration Week ${JSON.stringify(item.migrationWeek)} is not a date.`,
     );
   }
-  // MA004 "The Migration Week has already ended": ended once today is after its Sunday. A non-Monday is read as the
-  // Migration Week containing it.
+  // MA004 "The Migration Week has already ended": once today is after its Sunday (a non-Monday is read as the week
+  // containing it).
   if (!weekOk) {
     fail(
       'MA004',
@@ -231,11 +241,8 @@ export function validateMigrationAuthorisation(
     );
   } else {
     const sunday = addCalendarDays(migrationWeekOfDate(item.migrationWeek), 6);
-    if (calendarDaysBetween(sunday, context.today) > 0) {
-      fail(
-        'MA004',
-        `The Migration Week ${item.migrationWeek} ended on ${sunday}, before today (${context.today}).`,
-      );
+    if (calendarDaysBetween(sunday, today) > 0) {
+      fail('MA004', `The Migration Week ${item.migrationWeek} ended on ${sunday}, before today (${today}).`);
     }
   }
   // MA005 "The Migrate On date is not within the specified Migration Week" (Monday to Sunday inclusive).
@@ -246,81 +253,137 @@ export function validateMigrationAuthorisation(
     );
   }
   // MA006 "The Migrate On date is on or earlier than today."
-  if (!migrateOnOk) {
+  if (!isIsoDate(item.migrateOn)) {
     fail('MA006', `The Migrate On date ${JSON.stringify(item.migrateOn)} is not a date.`);
-  } else if (calendarDaysBetween(context.today, item.migrateOn) <= 0) {
-    fail('MA006', `The Migrate On date ${item.migrateOn} is on or earlier than today (${context.today}).`);
+  } else if (calendarDaysBetween(today, item.migrateOn) <= 0) {
+    fail('MA006', `The Migrate On date ${item.migrateOn} is on or earlier than today (${today}).`);
   }
+}
 
-  if (fromSupplier) {
-    // MA007 "Supplier is not the current Active Supplier for MPAN." (An unregistered MPAN has no Active Supplier.)
-    if (mpan && byMpan?.esmeActiveSupplierId !== item.supplierId) {
-      fail('MA007', `${item.supplierId} is not the current Active Supplier for MPAN ${mpan}.`);
-    }
-    // MA008 "Supplier is not the current Active Supplier for MPRN."
-    if (mprn && byMprn?.gsmeActiveSupplierId !== item.supplierId) {
-      fail('MA008', `${item.supplierId} is not the current Active Supplier for MPRN ${mprn}.`);
-    }
-    // MA009 "Both the MPAN and MPRN need to be provided where the requesting supplier is operating both the MPAN and
-    // the MPRN at the installation."
-    if (
-      inst &&
-      dualFuel &&
-      inst.esmeActiveSupplierId === item.supplierId &&
-      inst.gsmeActiveSupplierId === item.supplierId &&
-      (!mpan || !mprn)
-    ) {
+/** MA007–MA011: a supplier's MA (MEHRS 2.3.2). `split` is true when MA018 already explains a missing meter point. */
+function supplierChecks(f: ItemFacts, fail: Fail, ma018: boolean): void {
+  const { item, mpan, mprn } = f;
+  // MA007 / MA008: the named meter's Active Supplier is the submitter (an unregistered one has none).
+  if (mpan && f.byMpan?.esmeActiveSupplierId !== item.supplierId) {
+    fail('MA007', `${item.supplierId} is not the current Active Supplier for MPAN ${mpan}.`);
+  }
+  if (mprn && f.byMprn?.gsmeActiveSupplierId !== item.supplierId) {
+    fail('MA008', `${item.supplierId} is not the current Active Supplier for MPRN ${mprn}.`);
+  }
+  // MA009: "...where the requesting supplier is operating both the MPAN and the MPRN at the installation": for each
+  // installation the MA touches, its own MPAN and its own MPRN (D6: another installation's MPRN does not count).
+  const incomplete = f.installations.filter(
+    (i) =>
+      isDualFuel(i) &&
+      i.esmeActiveSupplierId === item.supplierId &&
+      i.gsmeActiveSupplierId === item.supplierId &&
+      !namesBoth(f, i),
+  );
+  if (incomplete.length > 0 && !ma018) {
+    fail(
+      'MA009',
+      `${item.supplierId} operates both the MPAN and the MPRN at ${incomplete.map((i) => `MPAN ${i.mpan} / MPRN ${i.mprn}`).join(' and at ')}, so both of an installation's meter points must be provided.`,
+    );
+  }
+  // MA010 / MA011: certificates for what the MA authorises (GSME and GPF both needed).
+  if (mpan && !hasCertificates(item.esmeSupplierCertificateIds)) {
+    fail('MA010', `No SupplierCertificateIDs were provided for the ESME at MPAN ${mpan}.`);
+  }
+  if (mprn) {
+    const missing = [
+      hasCertificates(item.gsmeSupplierCertificateIds) ? null : 'GSME',
+      hasCertificates(item.gpfSupplierCertificateIds) ? null : 'GPF',
+    ].filter((m): m is string => m !== null);
+    if (missing.length > 0) {
       fail(
-        'MA009',
-        `${item.supplierId} operates both MPAN ${inst.mpan} and MPRN ${inst.mprn} at the installation, so both must be provided.`,
+        'MA011',
+        `No SupplierCertificateIDs were provided for the ${missing.join(' and ')} at MPRN ${mprn}.`,
       );
     }
-    // MA010 "Supplier has not provided the SupplierCertificateIDs for the ESME." (when it authorises an ESME)
-    if (mpan && !hasCertificates(item.esmeSupplierCertificateIds)) {
-      fail('MA010', `No SupplierCertificateIDs were provided for the ESME at MPAN ${mpan}.`);
-    }
-    // MA011 "Supplier has not provided the SupplierCertificateIDs for the GPF and GSME." Both are needed.
-    if (mprn) {
-      const missing = [
-        hasCertificates(item.gsmeSupplierCertificateIds) ? null : 'GSME',
-        hasCertificates(item.gpfSupplierCertificateIds) ? null : 'GPF',
-      ].filter((m): m is string => m !== null);
-      if (missing.length > 0) {
-        fail(
-          'MA011',
-          `No SupplierCertificateIDs were provided for the ${missing.join(' and ')} at MPRN ${mprn}.`,
-        );
-      }
-    }
   }
+}
 
-  if (fromDcc) {
-    // MA012 "DCC authorisation received for an installation which has an Active meter." Any meter of the
-    // installation counts, including one the MA does not name.
-    const active = installations.some((i) => given(i.esmeActiveSupplierId) || given(i.gsmeActiveSupplierId));
-    if (active)
-      fail('MA012', 'The DCC Migration Authorisation is for an installation that has an Active meter.');
-    // MA013 "Migration Authorisation received from DCC does not specify the MPAN or the MPRN for a dual fuel
-    // installation."
-    if (inst && dualFuel && (!mpan || !mprn)) {
-      fail(
-        'MA013',
-        `The installation is dual fuel (MPAN ${inst.mpan}, MPRN ${inst.mprn}); the DCC Migration Authorisation must specify both.`,
-      );
-    }
-    // MA014 "A Migration Authorisation received from DCC does not specify an ESME Supplier Id." Literal: every DCC
-    // MA (the document assumes every installation has an ESME; a gas-only one would fail here).
-    if (!given(item.esmeSupplierId))
-      fail('MA014', 'The DCC Migration Authorisation does not specify an ESME Supplier Id.');
-    // MA015 "A Migration Authorisation received from DCC for a dual fuel installation does not specify an GSME
-    // Supplier Id."
-    if (dualFuel && !given(item.gsmeSupplierId)) {
-      fail(
-        'MA015',
-        'The DCC Migration Authorisation for a dual fuel installation does not specify a GSME Supplier Id.',
-      );
-    }
+/** MA012–MA015: a DCC MA for a Dormant Meter Migration (MEHRS 2.3.2 "(where relevant)"). */
+function dccChecks(f: ItemFacts, fail: Fail, ma018: boolean): void {
+  const { item } = f;
+  // MA012: any meter of the installation is Active, including one the MA does not name.
+  if (f.installations.some((i) => given(i.esmeActiveSupplierId) || given(i.gsmeActiveSupplierId))) {
+    fail('MA012', 'The DCC Migration Authorisation is for an installation that has an Active meter.');
   }
+  // MA013: a dual fuel installation's own MPAN and MPRN (D6).
+  const incomplete = f.installations.filter((i) => isDualFuel(i) && !namesBoth(f, i));
+  if (incomplete.length > 0 && !ma018) {
+    fail(
+      'MA013',
+      `The installation is dual fuel (${incomplete.map((i) => `MPAN ${i.mpan}, MPRN ${i.mprn}`).join('; ')}); the DCC Migration Authorisation must specify both of its meter points.`,
+    );
+  }
+  // MA014 is relevant where the installation has an ESME (D7: not for a gas-only installation).
+  const hasEsme = f.installations.some((i) => given(i.mpan));
+  if (hasEsme && !given(item.esmeSupplierId)) {
+    fail('MA014', 'The DCC Migration Authorisation does not specify an ESME Supplier Id.');
+  }
+  // MA015: "for a dual fuel installation" presumes, like MA014, that every installation has an ESME; our reading
+  // (D7) asks for the GSME Supplier Id wherever the installation has a GSME, so a gas-only MA names its supplier.
+  const hasGsme = f.installations.some((i) => given(i.mprn));
+  if (hasGsme && !given(item.gsmeSupplierId)) {
+    fail(
+      'MA015',
+      `The DCC Migration Authorisation for an installation with a GSME does not specify a GSME Supplier Id.`,
+    );
+  }
+}
+
+/**
+ * MA018 "If ESME and GSME have same responsible Supplier (Sec Party) then the authorisation should be submitted as
+ * 1 MA" (D5): this MA names one meter point of a dual fuel installation, another MA *from the same Authorising
+ * Party* in the submission names the other, and both meters have the same Responsible Supplier. It is the more
+ * specific diagnosis of the missing meter point, so it replaces MA009/MA013 for the item. A supplier MA beside a DCC
+ * MA (Active/Dormant) is not MA018: one MA could not cover both (the supplier may not authorise the Dormant Meter).
+ */
+function ma018(f: ItemFacts, submission: readonly MigrationAuthorisationItem[] | undefined): string | null {
+  const inst = f.byMpan ?? f.byMprn;
+  if (!inst || !isDualFuel(inst) || !f.mpan === !f.mprn || !submission) return null;
+  const other = submission.find(
+    (o) =>
+      o !== f.item &&
+      o.submittedBy === f.item.submittedBy &&
+      o.supplierId === f.item.supplierId &&
+      (f.mpan ? given(o.mprn) && o.mprn.trim() === inst.mprn : given(o.mpan) && o.mpan.trim() === inst.mpan),
+  );
+  if (!other) return null;
+  const esme = responsibleSupplier('esme', inst, f.mpan ? f.item : other);
+  const gsme = responsibleSupplier('gsme', inst, f.mpan ? other : f.item);
+  if (esme === null || esme !== gsme) return null;
+  return `The ESME and GSME at MPAN ${inst.mpan} / MPRN ${inst.mprn} have the same Responsible Supplier (${esme}) and were authorised in two MAs: submit them as 1 MA.`;
+}
+
+/** MEHRS 2.3.2 / Appendix A.1: checks MA001–MA018 against the registry, returning every failure in order. */
+export function validateMigrationAuthorisation(
+  item: MigrationAuthorisationItem,
+  context: MaValidationContext,
+): MaValidationResult {
+  if (!isIsoDate(context.today)) throw new RangeError(`context.today is not 'YYYY-MM-DD': ${context.today}`);
+  const failures: MaValidationFailure[] = [];
+  const fromSupplier = item.submittedBy === 'supplier';
+  // D4: the supplier has an action only on its own MA; a DCC MA's failures are the MCC's (MEHRS 2.3.2, 4).
+  const fail: Fail = (code, reason) =>
+    failures.push({ code, reason, supplierAction: fromSupplier && !NO_SUPPLIER_ACTION.has(code) });
+
+  const mpan = given(item.mpan) ? item.mpan.trim() : null;
+  const mprn = given(item.mprn) ? item.mprn.trim() : null;
+  const byMpan = mpan ? context.findByMpan(mpan) : undefined;
+  const byMprn = mprn ? context.findByMprn(mprn) : undefined;
+  const installations = [
+    ...new Set([byMpan, byMprn].filter((i): i is RegisteredInstallation => i !== undefined)),
+  ];
+  const facts: ItemFacts = { item, mpan, mprn, byMpan, byMprn, installations };
+  const twoMas = ma018(facts, context.submission);
+
+  registrationChecks(facts, fail);
+  dateChecks(item, context.today, fail);
+  if (fromSupplier) supplierChecks(facts, fail, twoMas !== null);
+  if (item.submittedBy === 'dcc') dccChecks(facts, fail, twoMas !== null);
 
   // MA016 "A certificate serial number has been provided without the corresponding issuer name." (any certificate)
   const unnamed = [
@@ -334,34 +397,14 @@ export function validateMigrationAuthorisation(
     fail('MA016', `No issuer name was provided for certificate serial number(s) ${unnamed.join(', ')}.`);
   }
 
-  // MA017 "The installation is currently blocked from being migrated." The registry's block applies to any MA;
-  // MEHRS 2.3.2 notes only dormant installations are concerned in practice, and the supplier has no action.
-  if (installations.some((i) => i.blocked))
+  // MA017 "The installation is currently blocked": MEHRS 2.3.2 makes it relevant for Dormant Meter Migrations only
+  // (D3): a DCC MA, or an installation with a Dormant Meter. An Active-only block found later is MA117.
+  const dormantMigration = item.submittedBy === 'dcc' || installations.some(hasDormantMeter);
+  if (dormantMigration && installations.some((i) => i.blocked)) {
     fail('MA017', 'The installation is currently blocked from being migrated.');
-
-  // MA018 "If ESME and GSME have same responsible Supplier (Sec Party) then the authorisation should be submitted as
-  // 1 MA." Read as a check across MAs: this MA names only one meter point of a dual fuel installation, another MA in
-  // the same submission names the other, and both meters have the same Responsible Supplier (SEC party). Within one
-  // MA, a missing meter point is MA009 (supplier) or MA013 (DCC).
-  if (inst && dualFuel && !mpan !== !mprn && context.submission) {
-    const other = context.submission.find(
-      (o) =>
-        o !== item &&
-        (mpan ? given(o.mprn) && o.mprn.trim() === inst.mprn : given(o.mpan) && o.mpan.trim() === inst.mpan),
-    );
-    if (other) {
-      const esme = responsibleSupplier('esme', inst, mpan ? item : other);
-      const gsme = responsibleSupplier('gsme', inst, mpan ? other : item);
-      if (esme !== null && esme === gsme) {
-        fail(
-          'MA018',
-          `The ESME and GSME at MPAN ${inst.mpan} / MPRN ${inst.mprn} have the same Responsible Supplier (${esme}) ` +
-            'and were authorised in two MAs: submit them as 1 MA.',
-        );
-      }
-    }
   }
 
+  if (twoMas) fail('MA018', twoMas);
   return { valid: failures.length === 0, failures };
 }
 

@@ -31,7 +31,7 @@ describe('MEHRS 3.1 device connectivity retry (24 hours)', () => {
     expect(s.onTimeout).toContain('SIM profile');
     expect(s.onTimeout).toContain('12.9.1.ET01');
     expect(s.kind).toBe('device-connectivity');
-    expect(s.source).toBe('MEHRS 3.1');
+    expect(s.source).toBe('MEHRS v1.2 3.1');
   });
 
   it.each(['AA', 'BA', 'CB'] as const)('GroupID %s uses 24 hours', (groupId) => {
@@ -74,7 +74,7 @@ describe('MEHRS v3.0 3.1 (seed 000 4.5.2) GroupID DA: up to 48 hours', () => {
     expect(o.slice(-3)).toEqual(['46:00', '46:05', '46:10']);
     expect(s.timeoutAt.toISOString()).toBe('2026-01-14T00:00:00.000Z');
     expect(s.timeoutCodes).toEqual(['12.9.1.ET01']);
-    expect(s.source).toContain('seed 000');
+    expect(s.source).toContain('MEHRS v3.0');
   });
 
   it('applies 48 hours to whichever GroupIDs are configured as Secure', () => {
@@ -192,5 +192,19 @@ describe('properties', () => {
         expect(simSwapAttempts(start, config)).toEqual(s);
       }),
     );
+  });
+});
+
+describe('retry schedules cite documents by name, never by seed file', () => {
+  it.each(['AA', 'DA', 'EA'] as const)('device connectivity, GroupID %s', (groupId) => {
+    const s = deviceConnectivityAttempts(new Date('2026-03-02T00:00:00Z'), groupId);
+    expect(s.source).toMatch(/^MEHRS v\d\.\d/);
+    expect(s.source).not.toMatch(/seed/);
+  });
+
+  it('MEHRS 3.2 SIM swap (GroupID CB) ends in MA120', () => {
+    const s = simSwapAttempts(new Date('2026-03-02T00:00:00Z'));
+    expect(s.source).toBe('MEHRS v1.2 3.2 (GroupID CB)');
+    expect(s.timeoutCodes).toEqual(['MA120']);
   });
 });

@@ -119,7 +119,7 @@ export function deviceConnectivityAttempts(
       timeoutAt,
       onTimeout: CONNECTIVITY_TIMEOUT,
       timeoutCodes: ['12.9.1.ET01'],
-      source: 'MEHRS v5.0 3.4.1 (seed 004); MEHRS 3.1',
+      source: 'MEHRS v5.0 3.4.1 (GroupID EA); MEHRS v1.2 3.1',
     };
   }
   const c = config.deviceConnectivity;
@@ -131,7 +131,7 @@ export function deviceConnectivityAttempts(
     timeoutAt: new Date(startMs + durationHours * HOUR_MS),
     onTimeout: CONNECTIVITY_TIMEOUT,
     timeoutCodes: ['12.9.1.ET01'],
-    source: secure ? 'MEHRS v3.0 3.1 (seed 000 4.5.2)' : 'MEHRS 3.1',
+    source: secure ? 'MEHRS v3.0 3.1 (MOC Secure, up to 48 hours)' : 'MEHRS v1.2 3.1',
   };
 }
 
@@ -169,6 +169,6 @@ export function simSwapAttempts(
       'The Requesting Party stops attempting to migrate the SIM and includes reason code MA120 in the Migration ' +
       'Authorisation Completion Response (MEHRS 3.2).',
     timeoutCodes: ['MA120'],
-    source: 'MEHRS 3.2',
+    source: 'MEHRS v1.2 3.2 (GroupID CB)',
   };
 }

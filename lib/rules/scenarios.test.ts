@@ -554,7 +554,7 @@ describe('GroupID variants: CB (MEHRS 2.5.2, 2.5.5–2.5.10) and DA (seed 000 4.
     expect(variants[0]?.codes).toEqual(['MA120']);
     expect(variants[0]?.resubmitInNewMcf).toBe(false);
     expect(variants[0]?.onResolution).toContain('MEHRS 3.2');
-    expect(scenariosForCode('MA120').map((s) => s.section)).toEqual(['2.5.2']);
+    expect(scenariosForCode('MA120').map((s) => s.section)).toEqual(['2.5.2', '2.5.3']);
   });
 
   it.each(NEW_MCF_SECTIONS)(
@@ -625,5 +625,18 @@ describe('lookups', () => {
     expect(scenariosForCode('S1C062198').map((s) => s.section)).toEqual(['2.7.7']);
     expect(scenariosForCode('MA003').map((s) => s.section)).toEqual(['2.3.2']);
     expect(scenariosForCode('NOPE')).toEqual([]);
+  });
+});
+
+describe('D19: candidate scenarios include every section that can end in the code', () => {
+  it.each([
+    ['MA101', ['2.4.1', '2.4.2', '2.4.3', '2.4.4', '2.5.1', '2.5.4', '2.5.6', '2.5.7', '2.5.9', '2.5.10']],
+    ['MA116', ['2.4.2', '2.4.3', '2.4.4']],
+    ['MA118', ['2.5.2', '2.5.3']],
+    ['MA119', ['2.5.2', '2.5.3']],
+    ['MA113', ['2.4.5', '2.5.3']],
+    ['MA115', ['2.5.8', '2.6.2', '2.6.3', '2.6.4', '2.6.5', '2.6.6']],
+  ])('%s → %j', (code, sections) => {
+    expect(scenariosForCode(code).map((s) => s.section)).toEqual(sections);
   });
 });

@@ -309,7 +309,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE,
     reports: R6,
     codes: [],
-    relatedCodes: ['MA101'],
+    relatedCodes: ['MA116', 'MA101'],
     tmadRefs: ['Table 5.9'],
     note: null,
   },
@@ -353,7 +353,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE,
     reports: R6,
     codes: [],
-    relatedCodes: ['MA101'],
+    relatedCodes: ['MA116', 'MA101'],
     tmadRefs: ['Table 5.9'],
     note: null,
   },
@@ -391,7 +391,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE,
     reports: R6,
     codes: [],
-    relatedCodes: [],
+    relatedCodes: ['MA101'],
     tmadRefs: ['Clause 5.24'],
     note: 'The Requesting Party raises the Incident via the Migration Control Centre.',
   },
@@ -410,7 +410,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE,
     reports: R6,
     codes: [],
-    relatedCodes: ['MA120'],
+    relatedCodes: ['MA118', 'MA119', 'MA120'],
     tmadRefs: ['Clause 5.24'],
     variants: [
       {
@@ -439,7 +439,7 @@ const SCENARIO_DATA = [
       'Liaise with the SMSO to fix the error and reschedule the migration by adding the installations to a Migration Authorisation for a subsequent Migration Week. Dormant Meters: see MEHRS section 4.',
     reports: R6,
     codes: [],
-    relatedCodes: ['MA111', 'MA112', 'MA114', 'MA118', 'MA119', 'MA521', 'MA523'],
+    relatedCodes: ['MA111', 'MA112', 'MA113', 'MA114', 'MA118', 'MA119', 'MA120', 'MA521', 'MA523'],
     tmadRefs: [],
     note: 'The SMSO may tell the Active Responsible Supplier directly.',
   },
@@ -460,7 +460,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE,
     reports: R6,
     codes: [],
-    relatedCodes: [],
+    relatedCodes: ['MA101'],
     tmadRefs: ['Clause 5.24'],
     note: null,
   },
@@ -514,7 +514,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE_IF_EXPIRED,
     reports: R6,
     codes: [],
-    relatedCodes: [],
+    relatedCodes: ['MA101'],
     tmadRefs: ['Table 5.9', 'Clause 5.24'],
     variants: [cbRegenerate('Migration Group File to the S1SP', 'TMAD Clause 5.24', '2.5.6'), DA_NEW_MCF],
     note: null,
@@ -538,7 +538,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE_IF_EXPIRED,
     reports: R6,
     codes: [],
-    relatedCodes: [],
+    relatedCodes: ['MA101'],
     tmadRefs: ['Table 5.9', 'Clause 5.24', 'Clause 5.18'],
     variants: [
       cbRegenerate('Migration Group Encrypted File to the S1SP', 'TMAD Clauses 5.24 and 5.18', '2.5.7'),
@@ -594,7 +594,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE_IF_EXPIRED,
     reports: R6,
     codes: [],
-    relatedCodes: [],
+    relatedCodes: ['MA101'],
     tmadRefs: ['Clause 5.23', 'Clause 5.24'],
     variants: [
       cbRegenerate('Migration Group Encrypted File to the S1SP', 'TMAD Clause 5.24', '2.5.9'),
@@ -621,7 +621,7 @@ const SCENARIO_DATA = [
     supplierAction: RESCHEDULE_IF_EXPIRED,
     reports: R6,
     codes: [],
-    relatedCodes: [],
+    relatedCodes: ['MA101'],
     tmadRefs: ['Clause 5.15 (a)', 'Clause 5.18'],
     // MEHRS 2.5.10 says the CB regeneration goes "to S1SP", though the base case resubmits to the DCO.
     variants: [
@@ -718,7 +718,7 @@ const SCENARIO_DATA = [
       'Where the SMSO cannot establish WAN communication with the installation, liaise with the SMSO to establish whether it needs to be replaced with SMETS2+.',
     reports: R2_R6,
     codes: [],
-    relatedCodes: ['MA121'],
+    relatedCodes: ['MA115', 'MA121'],
     tmadRefs: [],
     note: 'An Incident only when the DCO or S1SP cannot delete keys/related information, assigned to the S1SP or DCO as appropriate; a failure to restore WAN communication is handled by the S1SP without an Incident.',
   },
@@ -950,7 +950,10 @@ export function scenariosForStage(stage: StageId): readonly Scenario[] {
   return SCENARIOS.filter((s) => s.stage === stage);
 }
 
-/** Scenarios that name the code, or list it as related, or whose variants name it. */
+/**
+ * The *candidate* scenarios of a code: those that name it, list it as related, or whose variants name it. A failure
+ * event falls under exactly one of them: resolveFailure (resolve.ts) decides which, from the event's facts.
+ */
 export function scenariosForCode(code: string): readonly Scenario[] {
   const c = code.trim().toUpperCase();
   return SCENARIOS.filter(

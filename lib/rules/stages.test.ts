@@ -53,12 +53,13 @@ describe('STAGES', () => {
     expect(stage('commissioning').mainFiles).toContain('Commissioning Outcome File');
   });
 
-  it('puts every reason code in exactly one stage, except MA999 ("Other Failure") in none', () => {
+  it('puts every reason code in its stage (and MA115 also at SIM cutover, D18), MA999 ("Other Failure") in none', () => {
     for (const c of REASON_CODES) {
       const holders = STAGES.filter((s) => (s.reasonCodes as readonly string[]).includes(c.code)).map(
         (s) => s.id,
       );
-      expect([c.code, holders]).toEqual([c.code, c.code === 'MA999' ? [] : [c.stage]]);
+      const expected = c.code === 'MA999' ? [] : c.code === 'MA115' ? ['sim-cutover', c.stage] : [c.stage];
+      expect([c.code, holders]).toEqual([c.code, expected]);
     }
   });
 
@@ -90,6 +91,7 @@ describe('STAGES', () => {
       'MA111',
       'MA112',
       'MA114',
+      'MA115',
       'MA118',
       'MA119',
       'MA120',

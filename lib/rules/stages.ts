@@ -1,7 +1,7 @@
 /**
  * The migration stages in order (STAGE_IDS), with the files and checkers of each, and the codes and MEHRS
  * scenarios that belong to it, derived from the catalogues in codes.ts and scenarios.ts.
- * Sources: MEHRS v1.2 (seed 002) section 2 headings 2.2–2.7; DOMAIN.md "Stages".
+ * Sources: MEHRS v1.2 (seed 002) section 2 headings 2.2–2.7; docs/domain.md.
  */
 import { ERROR_CODES, type ErrorCode, REASON_CODES, type ReasonCode } from './codes';
 import { SCENARIOS, type ScenarioSection } from './scenarios';
@@ -96,7 +96,9 @@ export const STAGES: readonly StageInfo[] = STAGE_IDS.map((id, index) => ({
   id,
   number: index + 1,
   ...STAGE_DEFS[id],
-  reasonCodes: REASON_CODES.filter((c) => c.stage === id).map((c) => c.code),
+  reasonCodes: REASON_CODES.filter(
+    (c) => c.stage === id || ('alsoAt' in c && (c.alsoAt as readonly StageId[]).includes(id)),
+  ).map((c) => c.code),
   errorCodes: ERROR_CODES.filter((c) => c.stage === id).map((c) => c.code),
   scenarios: SCENARIOS.filter((s) => s.stage === id).map((s) => s.section),
 }));

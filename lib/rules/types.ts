@@ -7,7 +7,7 @@
 export const GROUP_IDS = ['AA', 'BA', 'CB', 'DA', 'EA'] as const;
 export type GroupId = (typeof GROUP_IDS)[number];
 
-/** The parties of DOMAIN.md "Parties". `supplier` is any Responsible/Active Supplier (a SEC party). */
+/** The parties of docs/domain.md "Parties". `supplier` is any Responsible/Active Supplier (a SEC party). */
 export const PARTY_ROLES = [
   'supplier',
   'mcc',
@@ -22,7 +22,7 @@ export const PARTY_ROLES = [
 ] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
-/** Migration stages in order (DOMAIN.md "Stages"); `migrated` is the terminal success stage. */
+/** Migration stages in order (docs/domain.md); `migrated` is the terminal success stage. */
 export const STAGE_IDS = [
   'demand',
   'authorisation',

@@ -280,7 +280,8 @@ describeEachEngine('Incident desk data layer', (engine) => {
     expect(incident?.category).toBe(1);
     expect(incident?.clock?.elapsedMs).toBe(5 * H);
     expect(incident?.clock?.targetMs).toBe(4 * H);
-    expect(incident?.clock?.breached).toBe(true);
+    expect(incident?.clock?.overTarget).toBe(true);
+    expect(incident?.clock?.provisional).toBe(true);
   });
 
   it('refuses a stale update with who changed it and when; the first analyst’s change stands', async () => {
@@ -428,17 +429,15 @@ describeEachEngine('Incident desk data layer', (engine) => {
         })),
       )
       .returning({ id: incidents.id, raisedAt: incidents.raisedAt });
-    await db
-      .insert(incidentEvents)
-      .values(
-        raised.map((r) => ({
-          incidentId: r.id,
-          at: r.raisedAt,
-          action: 'raised' as const,
-          status: 'open' as const,
-          category: 3 as const,
-        })),
-      );
+    await db.insert(incidentEvents).values(
+      raised.map((r) => ({
+        incidentId: r.id,
+        at: r.raisedAt,
+        action: 'raised' as const,
+        status: 'open' as const,
+        category: 3 as const,
+      })),
+    );
     const query = incidentQueueSchema.parse({ scenario: '2.4.2' });
     const first = await listIncidentQueue(analyst, query);
     expect(first.rows).toHaveLength(50);

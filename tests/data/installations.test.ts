@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows, setDatabase } from '@/db/client';
-import { installationRollups, installations, migrationAuthorisations } from '@/db/schema';
+import { installationEvents, installationRollups, installations, migrationAuthorisations } from '@/db/schema';
 import { countInstallations, getInstallationTimeline, listInstallations } from '@/lib/data/installations';
 import { getOverview } from '@/lib/data/overview';
 import { installationListSchema } from '@/lib/filters/installations';
@@ -150,26 +150,80 @@ describeEachEngine('Installations data layer', (engine) => {
     expect(await countInstallations(analyst, list({ q: first.mpan }))).toEqual({ value: 1, exact: true });
   });
 
-  it('shows a supplier only its own Migration Authorisations on a split supply', async () => {
-    const [split] = await handle.db
-      .select()
-      .from(installations)
-      .where(eq(installations.splitSupply, true))
-      .limit(1);
-    if (!split) throw new Error('fixture missing');
-    const ma = (partyId: number) => ({
+  it('shows a supplier the other supplier’s Migration Authorisations masked, with the MPxN each covers', async () => {
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: supplierA,
+      gasSupplierId: supplierB,
+    });
+    const ma = (partyId: number, cover: { mpan?: string | null; mprn?: string | null }) => ({
       installationId: split.id,
       authorisingPartyId: partyId,
+      ...cover,
       migrationWeek: '2026-11-02',
       migrateOn: '2026-11-03',
       receivedAt: new Date('2026-10-28T10:00:00Z'),
-      validationStatus: 'accepted' as const,
+      validationStatus: 'rejected' as const,
+      validationCodes: ['MA010'],
     });
-    await handle.db.insert(migrationAuthorisations).values([ma(supplierA), ma(supplierB)]);
-    expect((await getInstallationTimeline(analyst, split.id))?.authorisations).toHaveLength(2);
-    expect((await getInstallationTimeline(supplierViewer(supplierA), split.id))?.authorisations).toHaveLength(
-      1,
-    );
+    await handle.db
+      .insert(migrationAuthorisations)
+      .values([ma(supplierA, { mpan: split.mpan }), ma(supplierB, { mprn: split.mprn })]);
+    const forAnalyst = (await getInstallationTimeline(analyst, split.id))?.authorisations ?? [];
+    expect(forAnalyst.map((a) => [a.authorisingParty, a.covers, a.validationCodes])).toEqual([
+      ['Alpha Energy', { mpan: split.mpan, mprn: null }, ['MA010']],
+      ['Beta Power', { mpan: null, mprn: split.mprn }, ['MA010']],
+    ]);
+    const forA = (await getInstallationTimeline(supplierViewer(supplierA), split.id))?.authorisations ?? [];
+    expect(forA).toHaveLength(2);
+    expect(forA.map((a) => [a.authorisingParty, a.mine, a.masked, a.validationCodes])).toEqual([
+      ['Alpha Energy', true, false, ['MA010']],
+      ['Other supplier', false, true, []],
+    ]);
+  });
+
+  it('resolves a split-supply MA106 for each of its two suppliers from its own side (MAM v4)', async () => {
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: supplierA,
+      gasSupplierId: supplierB,
+      status: 'failed',
+      stage: 'common-file',
+      lastCode: 'MA106',
+    });
+    await handle.db.insert(migrationAuthorisations).values({
+      installationId: split.id,
+      authorisingPartyId: supplierA,
+      mpan: split.mpan,
+      migrationWeek: '2026-11-02',
+      migrateOn: '2026-11-03',
+      receivedAt: new Date('2026-10-28T10:00:00Z'),
+      validationStatus: 'accepted',
+      completionStatus: 'failure',
+      completionCode: 'MA106',
+    });
+    await handle.db.insert(installationEvents).values({
+      installationId: split.id,
+      attempt: 1,
+      occurredAt: new Date('2026-11-02T06:00:00Z'),
+      stage: 'common-file',
+      status: 'failed',
+      code: 'MA106',
+    });
+    const read = async (viewer: Parameters<typeof getInstallationTimeline>[0]) =>
+      (await getInstallationTimeline(viewer, split.id))?.latestFailure;
+    const a = await read(supplierViewer(supplierA));
+    const b = await read(supplierViewer(supplierB));
+    const mcc = await read(analyst);
+    expect([a?.section, b?.section, mcc?.section]).toEqual([
+      'MAM-split-supply',
+      'MAM-split-supply',
+      'MAM-split-supply',
+    ]);
+    expect(a?.nextMove.action).toMatch(/Your Migration Authorisation arrived.*your MPAN/);
+    expect(b?.nextMove.action).toMatch(/No Migration Authorisation of yours for your MPRN/);
+    expect(mcc?.nextMove.ownerLabel).toBe('Both Active Suppliers');
+    for (const r of [a, b, mcc]) expect(r?.nextMove.action).not.toMatch(/agree/i);
   });
 
   it('returns null for another supplier’s installation, exactly as for one that does not exist', async () => {

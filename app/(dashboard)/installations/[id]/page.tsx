@@ -5,35 +5,79 @@ import { NextMove } from '@/components/installations/next-move';
 import { RetryScheduleView } from '@/components/installations/retry-schedule';
 import { LondonTime } from '@/components/ui/london-time';
 import { requireViewer } from '@/lib/auth/viewer';
+import type { AuthorisationDto } from '@/lib/data/failure-resolution';
 import { getInstallationTimeline, type InstallationTimeline } from '@/lib/data/installations';
 import { formatIsoDate, formatLondonDateTime, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { describeCode, errorCode } from '@/lib/rules/codes';
-import { deviceConnectivityAttempts } from '@/lib/rules/retries';
-import { scenario } from '@/lib/rules/scenarios';
+import { deviceConnectivityAttempts, simSwapAttempts } from '@/lib/rules/retries';
 import { stage as stageInfo } from '@/lib/rules/stages';
+import { type TriageState, triageStateFor } from '@/lib/rules/triage-state';
 
 export const metadata: Metadata = { title: 'Installation' };
 
-/** For each device connectivity timeout (MEHRS 2.6.2), the retry schedule from when device validation began. */
-function connectivitySchedules({ installation, events }: InstallationTimeline) {
-  return events
-    .filter((e) => e.code && errorCode(e.code)?.source === 'device-connectivity')
-    .flatMap((failure) => {
-      const start = events.find((e) => e.attempt === failure.attempt && e.stage === 'device-validation');
-      return start ? [deviceConnectivityAttempts(new Date(start.occurredAt), installation.groupId)] : [];
-    });
+/**
+ * The retry schedules that applied, each with the attempt it belongs to: device connectivity (MEHRS 3.1, 2.6.2)
+ * from when device validation began, and the GroupID CB SIM swap (MEHRS 3.2) that ended in MA120.
+ */
+function retrySchedules({ installation, events }: InstallationTimeline) {
+  const startOf = (attempt: number, stage: string) =>
+    events.find((e) => e.attempt === attempt && e.stage === stage);
+  return events.flatMap((failure) => {
+    if (!failure.code) return [];
+    const connectivity =
+      errorCode(failure.code)?.source === 'device-connectivity' ||
+      (failure.code === 'MA115' && failure.failedStep?.startsWith('12.9.1'));
+    if (connectivity) {
+      const start = startOf(failure.attempt, 'device-validation');
+      return start
+        ? [
+            {
+              attempt: failure.attempt,
+              schedule: deviceConnectivityAttempts(new Date(start.occurredAt), installation.groupId),
+            },
+          ]
+        : [];
+    }
+    if (failure.code === 'MA120' && installation.groupId === 'CB') {
+      const start = startOf(failure.attempt, 'sim-cutover');
+      return start
+        ? [{ attempt: failure.attempt, schedule: simSwapAttempts(new Date(start.occurredAt)) }]
+        : [];
+    }
+    return [];
+  });
 }
 
-function triageState(timeline: InstallationTimeline): string | null {
-  const { installation, triage } = timeline;
-  if (installation.type === 'active-only') return null;
-  const last = triage.at(-1);
-  if (last) {
-    return `${last.decision.replaceAll('-', ' ')} (${formatLondonDateTime(last.decidedAt)})${
-      last.rescheduledWeek ? `, rescheduled into the week of ${formatIsoDate(last.rescheduledWeek)}` : ''
-    }: ${last.reason}`;
+function validationText(a: AuthorisationDto): string {
+  if (a.validationStatus === 'accepted') return 'Accepted';
+  return a.masked ? 'Rejected' : `Rejected: ${a.validationCodes.join(', ')}`;
+}
+
+function completionText(a: AuthorisationDto): string {
+  if (a.completionStatus === null) return 'Pending';
+  const status = a.completionStatus === 'success' ? 'Success' : 'Failure';
+  return a.completionCode ? `${status} (${a.completionCode})` : status;
+}
+
+function triageText(state: TriageState): string | null {
+  switch (state.kind) {
+    case 'not-applicable':
+      return null;
+    case 'not-needed':
+      return 'Not needed';
+    case 'awaiting':
+      return `Awaiting triage of the latest failure by the Migration Control Centre${
+        state.earlier
+          ? ` (the decision of ${formatLondonDateTime(state.earlier.decidedAt)} was about an earlier failure)`
+          : ''
+      }`;
+    case 'decided': {
+      const d = state.decision;
+      return `${d.decision.replaceAll('-', ' ')} (${formatLondonDateTime(d.decidedAt)})${
+        d.rescheduledWeek ? `, rescheduled into the week of ${formatIsoDate(d.rescheduledWeek)}` : ''
+      }: ${d.reason}`;
+    }
   }
-  return installation.status === 'failed' ? 'Awaiting triage by the Migration Control Centre' : 'Not needed';
 }
 
 export default async function InstallationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -43,7 +87,13 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
   const timeline = Number.isSafeInteger(id) && id > 0 ? await getInstallationTimeline(viewer, id) : null;
   if (!timeline) notFound();
   const { installation: i, events, incidents, authorisations } = timeline;
-  const triage = triageState(timeline);
+  const triageState = triageStateFor({
+    type: i.type,
+    status: i.status,
+    latestFailureAt: timeline.latestFailure?.occurredAt ?? null,
+    decisions: timeline.triage,
+  });
+  const triage = triageText(triageState);
 
   return (
     <div className="stack">
@@ -104,9 +154,9 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
         </dl>
       </section>
 
-      <NextMove installation={i} />
-      {connectivitySchedules(timeline).map((schedule) => (
-        <RetryScheduleView key={schedule.attempts[0]?.toISOString()} schedule={schedule} />
+      <NextMove failure={timeline.latestFailure} triage={triageState} />
+      {retrySchedules(timeline).map(({ attempt, schedule }) => (
+        <RetryScheduleView key={`${attempt}-${schedule.kind}`} attempt={attempt} schedule={schedule} />
       ))}
 
       <section className="card" aria-labelledby="timeline">
@@ -116,7 +166,6 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
         ) : (
           <ol className="timeline" data-testid="timeline">
             {events.map((e) => {
-              const section = e.scenario ? scenario(e.scenario) : undefined;
               return (
                 <li key={e.id} className={e.status}>
                   <LondonTime iso={e.occurredAt} /> · attempt {e.attempt} ·{' '}
@@ -132,9 +181,10 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
                       ) : null}
                     </div>
                   ) : null}
-                  {section ? (
-                    <div className="muted">
-                      MEHRS {section.section}: {section.title}
+                  {e.resolution ? (
+                    <div className="muted" data-testid="event-scenario">
+                      {e.resolution.citation}: {e.resolution.title} · next move:{' '}
+                      {e.resolution.nextMove.ownerLabel}
                     </div>
                   ) : null}
                   {e.note ? <div className="muted">{e.note}</div> : null}
@@ -163,38 +213,52 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
 
       <section className="card" aria-labelledby="authorisations">
         <h2 id="authorisations">Migration Authorisations</h2>
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Migration Week</th>
-                <th scope="col">Validation</th>
-                <th scope="col">Completion</th>
-              </tr>
-            </thead>
-            <tbody>
-              {authorisations.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <LondonTime iso={a.receivedAt} />
-                  </td>
-                  <td>{formatIsoDate(a.migrationWeek)}</td>
-                  <td>
-                    {a.validationStatus === 'accepted'
-                      ? 'Accepted'
-                      : `Rejected: ${a.validationCodes.join(', ')}`}
-                  </td>
-                  <td>
-                    {a.completionStatus === null
-                      ? 'Pending'
-                      : `${a.completionStatus === 'success' ? 'Success' : 'Failure'}${a.completionCode ? ` (${a.completionCode})` : ''}`}
-                  </td>
+        {authorisations.length === 0 ? (
+          <p className="muted">None received.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data" data-testid="authorisations">
+              <thead>
+                <tr>
+                  <th scope="col">Received</th>
+                  <th scope="col">Authorising party</th>
+                  <th scope="col">Covers</th>
+                  <th scope="col">Migration Week</th>
+                  <th scope="col">Validation</th>
+                  <th scope="col">Completion</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {authorisations.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <LondonTime iso={a.receivedAt} />
+                    </td>
+                    <td>
+                      {a.authorisingParty}
+                      {a.authorisedBy === 'dcc' ? ' (for the Dormant Meter)' : ''}
+                      {a.mine ? ' (you)' : ''}
+                    </td>
+                    <td className="mono">
+                      {[
+                        a.covers.mpan ? `MPAN ${a.covers.mpan}` : null,
+                        a.covers.mprn ? `MPRN ${a.covers.mprn}` : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ') || '—'}
+                    </td>
+                    <td>{formatIsoDate(a.migrationWeek)}</td>
+                    <td>{validationText(a)}</td>
+                    <td>{completionText(a)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {authorisations.some((a) => a.masked) ? (
+          <p className="muted">Another supplier's codes are not shown: they are that supplier's to read.</p>
+        ) : null}
       </section>
     </div>
   );
