@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { desc, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, queryRows, setDatabase } from '@/db/client';
+import { type Database, openDatabase, queryRows, setDatabase } from '@/db/client';
 import { installations, parties } from '@/db/schema';
 import { isSeeded, seedDatabase } from '@/db/seed';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -24,10 +24,13 @@ import {
   listDemandWeeks,
   resolveDemandScope,
 } from '@/lib/data/demand';
+import { listIncidentQueue, queueCursorAfter } from '@/lib/data/incident-queue';
+import { getIncident } from '@/lib/data/incidents';
 import { countInstallations, listInstallations } from '@/lib/data/installations';
 import { encodeCursor } from '@/lib/data/keyset-cursor';
 import { getOverview } from '@/lib/data/overview';
 import { installationsVisibleTo } from '@/lib/data/scope';
+import { incidentQueueSchema } from '@/lib/filters/incidents';
 import { installationListSchema } from '@/lib/filters/installations';
 import { lastCompleteMigrationWeek } from '@/lib/rules/demand';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
@@ -192,6 +195,7 @@ for (const size of sizes) {
   };
   figures.push(['demand page data, analyst', () => demandPage(analyst)]);
   figures.push(['demand page data, largest supplier', () => demandPage(supplier(big.id))]);
+  figures.push(...(await incidentFigures(db, supplier(big.id))));
 
   for (const [figure, fn] of figures) {
     const ms = await time(fn);
@@ -209,6 +213,38 @@ for (const size of sizes) {
     `  (rollup rows: ${rollupRows?.n}; suppliers ${bySize.length}, largest ${big.n}, smallest ${small.n})`,
   );
   await handle.close();
+}
+
+/**
+ * The incident desk: the queue's first page and a deep page (all statuses, so the deep page exists), for the MCC
+ * and for the largest supplier, and the incident page of the incident with the most affected installations.
+ */
+async function incidentFigures(
+  db: Database,
+  bigSupplier: Viewer,
+): Promise<[string, () => Promise<unknown>][]> {
+  const all = incidentQueueSchema.parse({ status: 'all' });
+  const [busiest] = await queryRows<{ id: number }>(
+    db,
+    sql`select incident_id as id from incident_installations group by incident_id order by count(*) desc limit 1`,
+  );
+  const figures: [string, () => Promise<unknown>][] = [];
+  for (const [who, viewer] of [
+    ['analyst', analyst],
+    ['largest supplier', bigSupplier],
+  ] as const) {
+    figures.push([
+      `incident queue page 1, ${who}`,
+      () => listIncidentQueue(viewer, incidentQueueSchema.parse({})),
+    ]);
+    const cursor = await queueCursorAfter(viewer, all, 50);
+    figures.push([
+      `incident queue deep page (all statuses), ${who}`,
+      () => listIncidentQueue(viewer, { ...all, cursor }),
+    ]);
+  }
+  if (busiest) figures.push(['incident page, analyst', () => getIncident(analyst, busiest.id)]);
+  return figures;
 }
 
 const [low, high] = [Math.min(...sizes), Math.max(...sizes)];

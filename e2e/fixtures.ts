@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { DemandPage } from './pages/demand-page';
+import { IncidentPage, IncidentQueuePage, RaiseIncidentPage } from './pages/incident-pages';
 import { InstallationsPage } from './pages/installations-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
@@ -18,6 +19,9 @@ interface Fixtures {
   installations: InstallationsPage;
   splitSupply: SplitSupplyPage;
   demand: DemandPage;
+  incidentQueue: IncidentQueuePage;
+  raiseIncident: RaiseIncidentPage;
+  incidentPage: IncidentPage;
   /** Signs in with a demo account and waits for the dashboard. */
   loginAs: (email: string) => Promise<void>;
   /** Demo supplier accounts, as the login page lists them in demo mode. */
@@ -31,10 +35,13 @@ export const test = base.extend<Fixtures>({
   installations: async ({ page }, use) => use(new InstallationsPage(page)),
   splitSupply: async ({ page }, use) => use(new SplitSupplyPage(page)),
   demand: async ({ page }, use) => use(new DemandPage(page)),
+  incidentQueue: async ({ page }, use) => use(new IncidentQueuePage(page)),
+  raiseIncident: async ({ page }, use) => use(new RaiseIncidentPage(page)),
+  incidentPage: async ({ page }, use) => use(new IncidentPage(page)),
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);
-      // Signing in lands on the overview, which can take seconds on a loaded machine.
+      // Sign-in hashes a password (argon2id) and lands on the overview: allow it longer than one assertion.
       await expect(shell.signOutButton).toBeVisible({ timeout: 15_000 });
     });
   },

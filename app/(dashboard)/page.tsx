@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { IncidentsByOwner } from '@/components/incidents/incidents-by-owner';
 import { FilterForm } from '@/components/installations/filter-form';
 import { OverviewLive } from '@/components/installations/overview-live';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -30,6 +31,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <FilterForm viewer={viewer} action="/" filter={filter} />
       <Suspense key={JSON.stringify(filter)} fallback={<Skeleton label="the overview" height="30rem" />}>
         <OverviewWidgets viewer={viewer} filter={filter} />
+      </Suspense>
+      <Suspense fallback={<Skeleton label="incidents by owner" height="12rem" />}>
+        <IncidentsByOwner viewer={viewer} />
       </Suspense>
     </div>
   );

@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/auth/permissions';
+import { INCIDENT_ACTIONS, NOTE_VISIBILITIES, RECORD_KINDS } from '@/lib/rules/incident-workflow';
 import {
   GROUP_IDS,
   INCIDENT_STATUSES,
@@ -19,3 +20,6 @@ export const installationType = pgEnum('installation_type', INSTALLATION_TYPES);
 export const meterState = pgEnum('meter_state', METER_STATES);
 export const incidentStatus = pgEnum('incident_status', INCIDENT_STATUSES);
 export const userRole = pgEnum('user_role', ROLES);
+export const incidentKind = pgEnum('incident_kind', RECORD_KINDS);
+export const incidentAction = pgEnum('incident_action', INCIDENT_ACTIONS);
+export const noteVisibility = pgEnum('note_visibility', NOTE_VISIBILITIES);

@@ -22,7 +22,7 @@ import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
 import { type AuthorisationDto, authorisationDtos, eventFacts, resolveFor } from './failure-resolution';
 import { installationClauses, rollupClauses } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
-import { installationsVisibleTo, supplierNameFor } from './scope';
+import { incidentsVisibleTo, installationsVisibleTo, supplierNameFor } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -350,7 +350,7 @@ export async function getInstallationTimeline(
       .from(incidentInstallations)
       .innerJoin(incidents, eq(incidents.id, incidentInstallations.incidentId))
       .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
-      .where(eq(incidentInstallations.installationId, id))
+      .where(and(eq(incidentInstallations.installationId, id), incidentsVisibleTo(viewer)))
       .orderBy(desc(incidents.raisedAt)),
     // Every MA of the installation: another supplier's is shown masked (scope.authorisingPartyFor).
     db

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq, exists, or, type SQL, sql } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/pg-core';
+import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import {
   authorisationRollups,
-  incidentInstallations,
+  incidentEvents,
   incidentInterestedParties,
+  incidentNotes,
   incidents,
   installations,
   migrationAuthorisations,
@@ -57,6 +57,62 @@ export function chosenSupplierClause(viewer: Viewer, supplierId: number | undefi
 
 // ── Parties and their names ──────────────────────────────────────────────────────────────────────────────────
 
+// ─── Incidents ─────────────────────────────────────────────────────────────────────────────────────────────────
+// Every incident read ANDs these in, and every redaction of a supplier's view of an incident is decided here.
+
+/**
+ * A supplier sees an incident only when it is one of its Interested Parties (MEHRS 2: affected Users are notified
+ * through the Self-Service Interface); the MCC sees every one. Undefined means no restriction.
+ */
+export function incidentsVisibleTo(viewer: Viewer): SQL | undefined {
+  const ownParty = viewerParty(viewer);
+  if (ownParty === null) return undefined;
+  const ip = incidentInterestedParties;
+  return exists(
+    sql`(select 1 from ${ip} where ${ip.incidentId} = ${incidents.id} and ${ip.partyId} = ${ownParty})`,
+  );
+}
+
+/** A supplier reads only the notes marked for suppliers; the MCC reads internal notes too. */
+export function incidentNotesVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewerParty(viewer) === null) return undefined;
+  return eq(incidentNotes.visibility, 'supplier');
+}
+
+/** A supplier's history shows the status and category changes, not the MCC's assignments or internal notes. */
+export function incidentEventsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewerParty(viewer) === null) return undefined;
+  return inArray(incidentEvents.action, ['raised', 'status', 'category']);
+}
+
+/** The Interested Parties a viewer may learn: a supplier only itself, never another supplier's name. */
+export function interestedPartiesVisibleTo(viewer: Viewer): SQL | undefined {
+  const ownParty = viewerParty(viewer);
+  if (ownParty === null) return undefined;
+  return eq(incidentInterestedParties.partyId, ownParty);
+}
+
+/**
+ * Who did what inside the MCC (analyst names, hold reasons, the text of each change) is the MCC's business: a
+ * supplier sees that a change happened and when, not by whom or why.
+ */
+export function seesIncidentWorkings(viewer: Viewer): boolean {
+  return seesEverything(viewer);
+}
+
+/** An analyst may narrow the queue to one affected supplier; a supplier's queue is already its own. */
+export function incidentSupplierFilter(viewer: Viewer, supplierId: number | undefined): SQL | undefined {
+  if (!supplierId || !seesEverything(viewer)) return undefined;
+  const ip = incidentInterestedParties;
+  return exists(
+    sql`(select 1 from ${ip} where ${ip.incidentId} = ${incidents.id} and ${ip.partyId} = ${supplierId})`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Party names: a supplier never learns who the other supplier of a split supply is (MRR disclosure).
+// ---------------------------------------------------------------------------------------------------------
+
 export const OTHER_SUPPLIER = 'Other supplier';
 
 /** The name a viewer may see for a meter's supplier: a supplier never learns who the other one is. */
@@ -87,40 +143,6 @@ export function viewerParty(viewer: Viewer): number | null {
 export function authorisationsVisibleTo(viewer: Viewer): SQL | undefined {
   if (seesEverything(viewer) || viewer.supplierId === null) return undefined;
   return eq(migrationAuthorisations.authorisingPartyId, viewer.supplierId);
-}
-
-// ── Incidents ────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Subqueries need no connection: a standalone builder keeps scope functions free of the database handle. */
-const subquery = new QueryBuilder();
-
-/**
- * A supplier sees an incident when it is an Interested Party (MEHRS 2: notified through the SSI) or one of
- * its installations is affected; the MCC sees every incident.
- */
-export function incidentsVisibleTo(viewer: Viewer): SQL | undefined {
-  if (seesEverything(viewer) || viewer.supplierId === null) return undefined;
-  const interested = incidentInterestedParties;
-  return or(
-    exists(
-      subquery
-        .select({ one: sql`1` })
-        .from(interested)
-        .where(and(eq(interested.incidentId, incidents.id), eq(interested.partyId, viewer.supplierId))),
-    ),
-    exists(
-      subquery
-        .select({ one: sql`1` })
-        .from(incidentInstallations)
-        .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
-        .where(and(eq(incidentInstallations.incidentId, incidents.id), installationsVisibleTo(viewer))),
-    ),
-  );
-}
-
-/** A supplier learns which parties are interested only when it is one of them; never the other suppliers. */
-export function interestedPartiesFor(viewer: Viewer, names: string[]): string[] {
-  return seesEverything(viewer) ? names : [];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -116,7 +116,7 @@ export const INCIDENT_TARGET_DEFAULTS: IncidentTargetConfig = {
   migration: { 1: 4, 2: 8, 3: 24, 4: 72, 5: 120 }, // to be confirmed against the TMAD
   standard: { 1: 4, 2: 8, 3: 24, 4: 72, 5: 120 }, // to be confirmed against the Incident Management Policy
   confirmed: { migration: false, standard: false }, // ASSUMPTION placeholders: provisional until confirmed
-  runningStatuses: ['open', 'in-progress'], // ASSUMPTION: the seeds give no pause rules
+  runningStatuses: ['open', 'assigned', 'in-progress'], // ASSUMPTION: the seeds give no pause rules
   targetFollowsCurrentCategory: true, // ASSUMPTION: the seeds do not cover re-categorisation
 };
 

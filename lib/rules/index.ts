@@ -7,6 +7,7 @@ export * from './config';
 export * from './demand';
 export * from './incident-management';
 export * from './incident-targets';
+export * from './incident-workflow';
 export * from './ma-validation';
 export * from './resolve';
 export * from './retries';

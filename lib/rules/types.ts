@@ -65,7 +65,9 @@ export type ReportId = (typeof REPORT_IDS)[number];
 export const INCIDENT_CATEGORIES = [1, 2, 3, 4, 5] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 
-export const INCIDENT_STATUSES = ['open', 'in-progress', 'paused', 'resolved', 'closed'] as const;
+/** Stored identifiers: 'open' is shown as New and 'paused' as On hold (incident-workflow.ts). 'assigned' was added
+ * after the others, so it stays last in the database enum; order never carries meaning. */
+export const INCIDENT_STATUSES = ['open', 'in-progress', 'paused', 'resolved', 'closed', 'assigned'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /** How the documents name each party role. */

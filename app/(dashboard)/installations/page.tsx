@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { RaiseFromFilterLink } from '@/components/incidents/raise-from-filter-link';
 import { FilterForm } from '@/components/installations/filter-form';
 import { InstallationTable } from '@/components/installations/installation-table';
 import { SelectField } from '@/components/ui/select-field';
@@ -24,7 +25,12 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
     listInstallations(viewer, query),
     countInstallations(viewer, query),
   ]);
-  return <InstallationTable initial={{ page, total }} query={query} />;
+  return (
+    <>
+      <RaiseFromFilterLink viewer={viewer} filter={query} count={total.value} />
+      <InstallationTable initial={{ page, total }} query={query} />
+    </>
+  );
 }
 
 /** Which meaning of "week" the list applies: what happened during a week, or where installations are now. */

@@ -1,122 +1,106 @@
+import crypto from 'node:crypto';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AffectedList } from '@/components/incidents/affected-list';
+import { IncidentFacts } from '@/components/incidents/incident-facts';
+import { IncidentHistory } from '@/components/incidents/incident-history';
+import { IncidentWork } from '@/components/incidents/incident-work';
+import { IncidentStatusBadge } from '@/components/incidents/status-badge';
 import { LondonTime } from '@/components/ui/london-time';
-import { requireViewer } from '@/lib/auth/viewer';
-import { getIncident } from '@/lib/data/incidents';
-import { formatLondonDateTime } from '@/lib/format';
-import { clockFor } from '@/lib/incident-clock';
-import { incidentManagement } from '@/lib/rules/incident-management';
-import { scenario } from '@/lib/rules/scenarios';
-import { GROUP_IDS } from '@/lib/rules/types';
+import { SectionCard } from '@/components/ui/section-card';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/viewer';
+import { getIncident, listIncidentAssignees } from '@/lib/data/incidents';
+import { RECORD_KIND_LABELS } from '@/lib/rules/incident-workflow';
 
 export const metadata: Metadata = { title: 'Incident' };
 
-function hours(ms: number): string {
-  return `${(ms / 3_600_000).toFixed(1)} h`;
-}
+const ORDER_WORDS = {
+  receipt: 'in order of receipt',
+  'priority-first': 'priority-flagged installations first, then in order of receipt',
+} as const;
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await requireViewer();
+  const viewer = await requirePermission('incidents.view');
   const id = Number((await params).id);
   const incident = Number.isSafeInteger(id) && id > 0 ? await getIncident(viewer, id) : null;
   if (!incident) notFound();
-  const section = scenario(incident.scenario);
-  const clock = clockFor(incident, new Date());
-  const management = incidentManagement(incident.scenario, {
-    groupId: GROUP_IDS.find((g) => g === incident.groupId) ?? null,
-  });
-
+  const works = can(viewer, 'incidents.work');
+  const assignees = works ? await listIncidentAssignees() : [];
+  const atRisk = incident.installations.filter((i) => i.risks.length > 0);
   return (
     <div className="stack">
       <div className="page-header">
         <h1>
-          Incident {incident.reference}: {incident.title}
+          {RECORD_KIND_LABELS[incident.kind]} {incident.reference}: {incident.title}
         </h1>
-        <span className="badge">{incident.status}</span>
+        <IncidentStatusBadge status={incident.status} />
       </div>
-      <section className="card" aria-labelledby="incident-facts">
-        <h2 id="incident-facts" className="visually-hidden">
-          Facts
-        </h2>
-        <dl className="facts">
-          <dt>Scenario</dt>
-          <dd>
-            MEHRS {incident.scenario}
-            {section ? `: ${section.title}` : ''}
-            {incident.groupId ? ` (GroupID ${incident.groupId} variant)` : ''}
-          </dd>
-          <dt>Raised by · owned by</dt>
-          <dd>
-            {incident.raisedBy} · {incident.owner}
-            {management.managerLabel ? ` (managed by the ${management.managerLabel})` : ''}
-          </dd>
-          <dt>Who manages it</dt>
-          <dd data-testid="incident-management">{management.summary}</dd>
-          <dt>Category</dt>
-          <dd>{incident.category}</dd>
-          <dt>Raised</dt>
-          <dd>
-            <LondonTime iso={incident.raisedAt} />
-          </dd>
-          <dt>Target resolution</dt>
-          <dd data-testid="incident-clock">
-            {hours(clock.elapsedMs)} of {hours(clock.targetMs)} used
-            {clock.provisional ? ' · target to be confirmed (provisional)' : ''}
-            {clock.breached ? ' · target breached' : ''}
-            {clock.provisional && clock.overTarget ? ' · past the provisional target' : ''}
-            {clock.paused ? ' · clock paused' : ''}
-            {clock.dueAt && clock.running ? ` · due ${formatLondonDateTime(clock.dueAt.toISOString())}` : ''}
-          </dd>
-          {section?.onResolution ? (
-            <>
-              <dt>On resolution</dt>
-              <dd>{section.onResolution}</dd>
-            </>
-          ) : null}
-        </dl>
-        {incident.description ? <p>{incident.description}</p> : null}
-      </section>
-      <section className="card" aria-labelledby="incident-history">
-        <h2 id="incident-history">Status history</h2>
-        <ol className="timeline">
-          {incident.history.map((h) => (
-            <li key={`${h.at}-${h.status}`}>
-              <LondonTime iso={h.at} /> · {h.status} · category {h.category}
-              {h.note ? <div className="muted">{h.note}</div> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
-      {incident.notes.length > 0 ? (
-        <section className="card" aria-labelledby="incident-notes">
-          <h2 id="incident-notes">Notes</h2>
-          {incident.notes.map((n) => (
-            <p key={n.at}>
-              <LondonTime iso={n.at} />: {n.body}
-            </p>
-          ))}
-        </section>
+      <IncidentFacts incident={incident} />
+      {works ? (
+        <SectionCard title="Work this incident">
+          <IncidentWork
+            id={incident.id}
+            version={incident.version}
+            requestKey={crypto.randomUUID()}
+            status={incident.status}
+            category={incident.category}
+            assigneeId={incident.assignee?.id ?? null}
+            assignees={assignees}
+            isIncident={incident.kind !== 'communication'}
+          />
+        </SectionCard>
       ) : null}
-      <section className="card" aria-labelledby="incident-installations">
-        <h2 id="incident-installations">Affected installations you can see</h2>
-        {incident.installations.length === 0 ? (
-          <p className="muted">None.</p>
+      {incident.status !== 'resolved' && incident.status !== 'closed' ? (
+        <SectionCard title={`Installations at risk (${atRisk.length})`} testId="at-risk">
+          <p className="muted">
+            Affected installations that will miss their 24-hour Required File Set window (TMAD 5.24, 5.18), or
+            whose Migration Authorisation expires (MA101), before the provisional target resolution time.
+          </p>
+          <AffectedList items={atRisk} />
+        </SectionCard>
+      ) : null}
+      {incident.backlog ? (
+        <SectionCard title="Backlog to process next" testId="backlog">
+          <p>
+            MEHRS {incident.scenario}: on resolution the owner processes the backlog{' '}
+            {ORDER_WORDS[incident.backlog.order]}.
+          </p>
+          <AffectedList items={incident.backlog.installations} ordered testId="backlog-order" />
+        </SectionCard>
+      ) : null}
+      <SectionCard title={`Affected installations you can see (${incident.affectedCount})`} testId="affected">
+        <AffectedList items={incident.installations} />
+        {incident.affectedCount > incident.installations.length ? (
+          <p className="muted">The first {incident.installations.length} are listed.</p>
+        ) : null}
+        {incident.interestedParties.length > 0 ? (
+          <p data-testid="interested-parties">Interested Parties: {incident.interestedParties.join(', ')}</p>
+        ) : null}
+      </SectionCard>
+      <SectionCard title="Notes" testId="incident-notes">
+        {incident.notes.length === 0 ? (
+          <p className="muted">No notes.</p>
         ) : (
-          <ul className="link-list">
-            {incident.installations.map((i) => (
-              <li key={i.id}>
-                <Link href={`/installations/${i.id}`} className="mono">
-                  {i.mpan ?? i.mprn}
-                </Link>
+          <ul className="notes">
+            {incident.notes.map((n) => (
+              <li key={n.id}>
+                <LondonTime iso={n.at} />
+                {n.by ? ` · ${n.by}` : ''}
+                {works ? (
+                  <span className="badge">
+                    {n.visibility === 'supplier' ? 'Visible to suppliers' : 'Internal'}
+                  </span>
+                ) : null}
+                <p>{n.body}</p>
               </li>
             ))}
           </ul>
         )}
-        {incident.interestedParties.length > 0 ? (
-          <p className="muted">Interested Parties: {incident.interestedParties.join(', ')}</p>
-        ) : null}
-      </section>
+      </SectionCard>
+      <SectionCard title="History">
+        <IncidentHistory history={incident.history} />
+      </SectionCard>
     </div>
   );
 }
