@@ -7,3 +7,4 @@ export * from './installations';
 export * from './operations';
 export * from './parties';
 export * from './rollups';
+export * from './triage';

@@ -300,3 +300,17 @@ export function dormantTriageAdvice(
     : [];
   return schedule([failure, count, ...smsoWarning]);
 }
+
+/** What a decision did to one installation: applied, skipped (already decided), or refused (not eligible). */
+export const TRIAGE_OUTCOMES = ['done', 'skipped', 'refused'] as const;
+export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
+
+/** One installation's line in a decision's report. */
+export interface TriageOutcomeItem {
+  readonly installationId: number;
+  /** MPAN or MPRN. */
+  readonly label: string;
+  readonly outcome: TriageOutcome;
+  /** Why it was skipped or refused; null when done. */
+  readonly why: string | null;
+}
