@@ -16,9 +16,10 @@ import {
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/installations';
 import { describeCode } from '@/lib/rules/codes';
+import type { TriageDecision } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { installationClauses, rollupClauses } from './installation-filters';
-import { installationsVisibleTo } from './scope';
+import { installationsVisibleTo, redactTriageDecision } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -242,7 +243,16 @@ export interface InstallationTimeline {
     completionStatus: 'success' | 'failure' | null;
     completionCode: string | null;
   }[];
-  triage: { decidedAt: string; decision: string; rescheduledWeek: string | null; reason: string }[];
+  /** MEHRS 4 decisions, oldest first; `reason` is null where the viewer may not read it (scope.ts). */
+  triage: {
+    id: number;
+    decidedAt: string;
+    decision: TriageDecision;
+    rescheduledWeek: string | null;
+    reason: string | null;
+    overruleReason: string | null;
+    supersedesId: number | null;
+  }[];
 }
 
 /**
@@ -310,7 +320,7 @@ export async function getInstallationTimeline(
           .select()
           .from(triageDecisions)
           .where(eq(triageDecisions.installationId, id))
-          .orderBy(asc(triageDecisions.decidedAt)),
+          .orderBy(asc(triageDecisions.decidedAt), asc(triageDecisions.id)),
   ]);
 
   return {
@@ -336,11 +346,17 @@ export async function getInstallationTimeline(
       completionStatus: a.completionStatus,
       completionCode: a.completionCode,
     })),
-    triage: triage.map((t) => ({
-      decidedAt: t.decidedAt.toISOString(),
-      decision: t.decision,
-      rescheduledWeek: t.rescheduledWeek,
-      reason: t.reason,
-    })),
+    triage: triage.map((t) => {
+      const visible = redactTriageDecision(viewer, t);
+      return {
+        id: t.id,
+        decidedAt: t.decidedAt.toISOString(),
+        decision: t.decision,
+        rescheduledWeek: t.rescheduledWeek,
+        reason: visible.reason,
+        overruleReason: visible.reason === null ? null : t.overruleReason,
+        supersedesId: t.supersedesId,
+      };
+    }),
   };
 }
