@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { FilterForm } from '@/components/installations/filter-form';
 import { OverviewLive } from '@/components/installations/overview-live';
+import { TriageBacklogPanel } from '@/components/triage/triage-backlog-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { getOverview } from '@/lib/data/overview';
@@ -30,6 +31,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <FilterForm viewer={viewer} action="/" filter={filter} />
       <Suspense key={JSON.stringify(filter)} fallback={<Skeleton label="the overview" height="30rem" />}>
         <OverviewWidgets viewer={viewer} filter={filter} />
+      </Suspense>
+      <Suspense fallback={<Skeleton label="the triage backlog" height="5rem" />}>
+        <TriageBacklogPanel viewer={viewer} />
       </Suspense>
     </div>
   );

@@ -22,7 +22,9 @@ export function epochMs(column: string): string {
 }
 
 /** A decision `d` is about the installation's current attempt (rows without an attempt: decided since its last change). */
-const FOR_CURRENT_ATTEMPT = `(d.attempt = "installations"."attempt_count" OR (d.attempt IS NULL AND d.decided_at >= "installations"."last_changed_at"))`;
+// A reschedule without a week (the demo seed's, when the week was beyond its plan) moved nothing: it holds nothing.
+const FOR_CURRENT_ATTEMPT = `(d.attempt = "installations"."attempt_count" OR (d.attempt IS NULL AND d.decided_at >= "installations"."last_changed_at"))
+  AND NOT (d.decision = 'reschedule' AND d.rescheduled_week IS NULL)`;
 const NOT_SUPERSEDED = 'NOT EXISTS (SELECT 1 FROM triage_decisions s WHERE s.supersedes_id = d.id)';
 
 /** No decision yet on the current attempt: the queue. */

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, ne, type SQL, sql, sum } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db/client';
-import { installationRollups } from '@/db/schema';
+import { and, asc, eq, inArray, ne, type SQL, sql, sum } from 'drizzle-orm';
+import { type Database, getDb, queryRows } from '@/db/client';
+import { installationRollups, parties, triageDecisions, users } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { TriageFilter, TriageListQuery } from '@/lib/filters/triage';
 import { describeCode } from '@/lib/rules/codes';
@@ -16,7 +17,7 @@ import {
 } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
 import { addMigrationWeeks, type IsoDate } from '@/lib/rules/weeks';
-import { rollupScope } from './scope';
+import { rollupScope, triageVisibleTo } from './scope';
 import {
   type AdviceGroup,
   adviceClause,
@@ -186,6 +187,23 @@ export function countsFrom(groups: readonly AdviceGroup[]): TriageCounts {
   return { total, byAdvice };
 }
 
+function selectRows(db: Database, where: SQL | undefined, tail: SQL, sortColumn: SQL = sql`1`) {
+  return queryRows<RawRow>(
+    db,
+    sql`SELECT "installations"."id", "installations"."mpan", "installations"."mprn", "installations"."group_id",
+          smso.name AS smso, "installations"."installation_type" AS type, "installations"."status",
+          "installations"."stage", "installations"."attempt_count", "installations"."last_code",
+          "installations"."last_failed_step", "installations"."migration_week"::text AS migration_week,
+          ${sql.raw(epochMs('"installations"."last_changed_at"'))} AS failed_ms,
+          (${sortColumn})::text AS sort_value,
+          cur.id AS cur_id, cur.decision AS cur_decision, cur.decided_ms, cur.decided_by, cur.awaited_smso_action,
+          cur.contacted_party, cur.contacted_ms, cur.supplier_answer, cur.reason
+        FROM "installations" JOIN parties smso ON smso.id = "installations"."smso_party_id"
+        ${CURRENT_DECISION_LATERAL}
+        WHERE ${where ?? sql`true`} ${tail}`,
+  );
+}
+
 /** The rows' WHERE: the filter, and the advice as a predicate over the advised groups. */
 export function queueWhere(viewer: Viewer, filter: TriageFilter, groups: readonly AdviceGroup[]): SQL[] {
   const clauses = triageClauses(viewer, filter);
@@ -213,21 +231,11 @@ export async function getTriageQueue(
     clauses.push(sql`(${sort.column}, "installations"."id") ${op} (${value}, ${after[1]})`);
   }
   const dir = sql.raw(query.dir === 'desc' ? 'DESC' : 'ASC');
-  const raw = await queryRows<RawRow>(
+  const raw = await selectRows(
     db,
-    sql`SELECT "installations"."id", "installations"."mpan", "installations"."mprn", "installations"."group_id",
-          smso.name AS smso, "installations"."installation_type" AS type, "installations"."status",
-          "installations"."stage", "installations"."attempt_count", "installations"."last_code",
-          "installations"."last_failed_step", "installations"."migration_week"::text AS migration_week,
-          ${sql.raw(epochMs('"installations"."last_changed_at"'))} AS failed_ms,
-          (${sort.column})::text AS sort_value,
-          cur.id AS cur_id, cur.decision AS cur_decision, cur.decided_ms, cur.decided_by, cur.awaited_smso_action,
-          cur.contacted_party, cur.contacted_ms, cur.supplier_answer, cur.reason
-        FROM "installations" JOIN parties smso ON smso.id = "installations"."smso_party_id"
-        ${CURRENT_DECISION_LATERAL}
-        WHERE ${and(...clauses)}
-        ORDER BY ${sort.column} ${dir}, "installations"."id" ${dir}
-        LIMIT ${TRIAGE_PAGE_SIZE + 1}`,
+    and(...clauses),
+    sql`ORDER BY ${sort.column} ${dir}, "installations"."id" ${dir} LIMIT ${TRIAGE_PAGE_SIZE + 1}`,
+    sort.column,
   );
   const page = raw.slice(0, TRIAGE_PAGE_SIZE);
   const last = page.at(-1);
@@ -284,4 +292,80 @@ export async function getWeekOptions(
     .groupBy(r.migrationWeek);
   const byWeek = new Map(rows.map((row) => [row.week, row.n]));
   return weeks.map((week) => ({ week, scheduled: byWeek.get(week) ?? 0, capacity: config.weeklyCapacity }));
+}
+
+/** The SMETS1 SMSOs, for the queue's SMSO filter (MCC only: triage.view). */
+export async function listSmsoOptions(viewer: Viewer): Promise<{ id: number; name: string }[]> {
+  if (!can(viewer, 'triage.view')) return [];
+  const db = await getDb();
+  return db
+    .select({ id: parties.id, name: parties.name })
+    .from(parties)
+    .where(eq(parties.role, 'smso'))
+    .orderBy(asc(parties.name));
+}
+
+/** One decision in an installation's triage history, for the MCC. */
+export interface TriageHistoryEntry {
+  id: number;
+  decidedAt: string;
+  decidedBy: string | null;
+  decision: TriageDecision;
+  advice: TriageDecision | null;
+  attempt: number | null;
+  failureCode: string | null;
+  failedStep: string | null;
+  rescheduledWeek: string | null;
+  reason: string;
+  overruleReason: string | null;
+  supersedesId: number | null;
+  supplierVisible: boolean;
+}
+
+/**
+ * One installation as triage sees it (any state, so a decided one shows its history), or null when it has no
+ * Dormant Meter or the viewer may not triage it: callers answer both with the same 404.
+ */
+export async function getTriageInstallation(
+  viewer: Viewer,
+  id: number,
+  now: Date = new Date(),
+): Promise<{ row: TriageRow; awaiting: boolean; history: TriageHistoryEntry[] } | null> {
+  const db = await getDb();
+  const [raw] = await selectRows(
+    db,
+    and(
+      eq(sql`"installations"."id"`, id),
+      triageVisibleTo(viewer),
+      sql`"installations"."installation_type" <> 'active-only'`,
+    ),
+    sql``,
+  );
+  if (!raw) return null;
+  const history = await db
+    .select({ d: triageDecisions, decidedBy: users.name })
+    .from(triageDecisions)
+    .leftJoin(users, eq(users.id, triageDecisions.decidedByUserId))
+    .where(eq(triageDecisions.installationId, id))
+    .orderBy(asc(triageDecisions.id));
+  const row = toRow(raw, false, now);
+  return {
+    row,
+    awaiting: (raw.status === 'failed' || raw.status === 'rolled-back') && row.current === null,
+    history: history.map(({ d, decidedBy }) => ({
+      id: d.id,
+      decidedAt: d.decidedAt.toISOString(),
+      decidedBy,
+      decision: d.decision,
+      advice: d.advice,
+      attempt: d.attempt,
+      failureCode: d.failureCode,
+      failedStep: d.failedStep,
+      rescheduledWeek: d.rescheduledWeek,
+      reason: d.reason,
+      overruleReason: d.overruleReason,
+      supersedesId: d.supersedesId,
+      supplierVisible: d.supplierVisible,
+    })),
+  };
 }

@@ -45,14 +45,12 @@ const queue = (input: Record<string, unknown> = {}) => triageListSchema.parse(in
 describeEachEngine('Dormant triage data layer (MEHRS 4)', (engine) => {
   let handle: DatabaseHandle;
   let dispose: () => Promise<void>;
-  let smso: number;
   let supplierA: number;
   let minute = 0;
 
   beforeAll(async () => {
     ({ handle, dispose } = await engine.create());
     setDatabase(handle);
-    smso = (await createSmso(handle.db)).id;
     supplierA = (await createSupplier(handle.db, 'Alpha Energy')).id;
     await handle.db
       .insert(users)

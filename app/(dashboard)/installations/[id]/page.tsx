@@ -11,6 +11,7 @@ import { describeCode, errorCode } from '@/lib/rules/codes';
 import { deviceConnectivityAttempts } from '@/lib/rules/retries';
 import { scenario } from '@/lib/rules/scenarios';
 import { stage as stageInfo } from '@/lib/rules/stages';
+import { TRIAGE_DECISION_LABELS } from '@/lib/rules/triage';
 
 export const metadata: Metadata = { title: 'Installation' };
 
@@ -27,11 +28,12 @@ function connectivitySchedules({ installation, events }: InstallationTimeline) {
 function triageState(timeline: InstallationTimeline): string | null {
   const { installation, triage } = timeline;
   if (installation.type === 'active-only') return null;
-  const last = triage.at(-1);
+  const superseded = new Set(triage.map((t) => t.supersedesId));
+  const last = triage.filter((t) => !superseded.has(t.id)).at(-1);
   if (last) {
-    return `${last.decision.replaceAll('-', ' ')} (${formatLondonDateTime(last.decidedAt)})${
+    return `${TRIAGE_DECISION_LABELS[last.decision]} (${formatLondonDateTime(last.decidedAt)})${
       last.rescheduledWeek ? `, rescheduled into the week of ${formatIsoDate(last.rescheduledWeek)}` : ''
-    }: ${last.reason}`;
+    }${last.reason ? `: ${last.reason}` : ''}`;
   }
   return installation.status === 'failed' ? 'Awaiting triage by the Migration Control Centre' : 'Not needed';
 }
@@ -144,6 +146,27 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
           </ol>
         )}
       </section>
+
+      {timeline.triage.length > 0 ? (
+        <section className="card" aria-labelledby="triage-decisions">
+          <h2 id="triage-decisions">Dormant triage decisions</h2>
+          <ol className="timeline" data-testid="triage-decisions">
+            {timeline.triage.map((t) => (
+              <li key={t.id}>
+                <LondonTime iso={t.decidedAt} /> · <strong>{TRIAGE_DECISION_LABELS[t.decision]}</strong>
+                {t.rescheduledWeek ? ` into the Migration Week of ${formatIsoDate(t.rescheduledWeek)}` : ''}
+                {timeline.triage.some((later) => later.supersedesId === t.id) ? (
+                  <span className="muted"> · superseded</span>
+                ) : null}
+                {t.reason ? <div className="muted">{t.reason}</div> : null}
+                {t.overruleReason ? (
+                  <div className="muted">Overruled the advice: {t.overruleReason}</div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="incidents">
         <h2 id="incidents">Incidents that affected it</h2>
