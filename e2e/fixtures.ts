@@ -4,6 +4,7 @@ import { InstallationsPage } from './pages/installations-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
 import { Shell } from './pages/shell';
+import { TriagePage } from './pages/triage-page';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const ANALYST = 'analyst@mcc.demo';
@@ -14,6 +15,7 @@ interface Fixtures {
   shell: Shell;
   overview: OverviewPage;
   installations: InstallationsPage;
+  triage: TriagePage;
   /** Signs in with a demo account and waits for the dashboard. */
   loginAs: (email: string) => Promise<void>;
   /** Demo supplier accounts, as the login page lists them in demo mode. */
@@ -25,6 +27,7 @@ export const test = base.extend<Fixtures>({
   shell: async ({ page }, use) => use(new Shell(page)),
   overview: async ({ page }, use) => use(new OverviewPage(page)),
   installations: async ({ page }, use) => use(new InstallationsPage(page)),
+  triage: async ({ page }, use) => use(new TriagePage(page)),
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);
