@@ -31,7 +31,10 @@ export class TriagePage {
 
   /** The week picker's first (earliest valid) week: its value and how many are planned into it. */
   async firstWeek(label = 'Migration Week'): Promise<{ week: string; planned: number }> {
-    const option = this.decisionForm.getByLabel(label, { exact: true }).locator('option').first();
+    const option = this.decisionForm
+      .getByLabel(label, { exact: true })
+      .locator('option:not([value=""])')
+      .first();
     const text = await option.innerText();
     const planned = Number((/: ([\d,]+) of/.exec(text)?.[1] ?? '').replaceAll(',', ''));
     return { week: (await option.getAttribute('value')) ?? '', planned };
@@ -52,7 +55,7 @@ export class TriagePage {
 
   async record() {
     await this.decisionForm.getByRole('button', { name: 'Record decision' }).click();
-    await expect(this.report.or(this.decisionForm.getByRole('alert'))).toBeVisible({ timeout: 10_000 });
+    await expect(this.report.or(this.decisionForm.getByRole('alert'))).toBeVisible({ timeout: 30_000 });
   }
 
   /** Opens a row's decision page (the first by default) and returns the installation id. */
