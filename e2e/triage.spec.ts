@@ -125,7 +125,7 @@ test.describe('Dormant triage (MEHRS 4)', () => {
     await expect(page.getByTestId('triage-decisions')).not.toContainText('Will authorise');
     await expect(shell.navLink('Dormant triage')).toHaveCount(0);
     await page.goto(`/triage/${id}`);
-    await expect(page.getByRole('heading', { name: /not found/i })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /could not be found/i })).toBeVisible();
     await expect(page.getByRole('form', { name: 'Decision' })).toHaveCount(0);
   });
 
