@@ -8,11 +8,12 @@
  * Each size gets its own database (<prefix>_<size>, prefix mcc_bench unless --prefix is given), kept between runs
  * unless --reseed is given.
  */
+import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { desc, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type Database, openDatabase, queryRows, setDatabase } from '@/db/client';
-import { installations, parties } from '@/db/schema';
+import { installations, parties, users } from '@/db/schema';
 import { isSeeded, seedDatabase } from '@/db/seed';
 import type { Viewer } from '@/lib/auth/viewer';
 import {
@@ -30,9 +31,14 @@ import { countInstallations, listInstallations } from '@/lib/data/installations'
 import { encodeCursor } from '@/lib/data/keyset-cursor';
 import { getOverview } from '@/lib/data/overview';
 import { installationsVisibleTo } from '@/lib/data/scope';
+import { getTriageBacklog, getTriageQueue, triageCursor } from '@/lib/data/triage';
+import { decideTriage } from '@/lib/data/triage-decisions';
+import { FAILED_DORMANT, UNDECIDED } from '@/lib/data/triage-sql';
 import { incidentQueueSchema } from '@/lib/filters/incidents';
 import { installationListSchema } from '@/lib/filters/installations';
+import { triageListSchema } from '@/lib/filters/triage';
 import { lastCompleteMigrationWeek } from '@/lib/rules/demand';
+import { earliestTriageWeek } from '@/lib/rules/triage';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 import { measureExports } from './exports';
 
@@ -196,6 +202,24 @@ for (const size of sizes) {
   figures.push(['demand page data, analyst', () => demandPage(analyst)]);
   figures.push(['demand page data, largest supplier', () => demandPage(supplier(big.id))]);
   figures.push(...(await incidentFigures(db, supplier(big.id))));
+  // MEHRS 4 dormant triage: the queue's first page (with its counts by advice), a page 90% deep, the backlog.
+  const triageFirst = triageListSchema.parse({});
+  figures.push(['triage queue page 1 + counts by advice', () => getTriageQueue(analyst, triageFirst)]);
+  const triageTotal = (await getTriageQueue(analyst, triageFirst)).counts.total;
+  const [triageDeepRow] = await queryRows<{ changed: string; id: number }>(
+    db,
+    sql`select last_changed_at::text as changed, id from installations
+        where ${FAILED_DORMANT} and ${UNDECIDED}
+        order by last_changed_at, id offset ${Math.floor(triageTotal * 0.9)} limit 1`,
+  );
+  if (triageDeepRow) {
+    const deep = triageListSchema.parse({
+      cursor: triageCursor(triageDeepRow.changed, Number(triageDeepRow.id)),
+    });
+    figures.push(['triage queue deep page (90%) + counts', () => getTriageQueue(analyst, deep)]);
+  }
+  figures.push(['triage backlog (overview panel)', () => getTriageBacklog(analyst)]);
+  console.log(`  (triage queue: ${triageTotal} installations awaiting a decision)`);
 
   for (const [figure, fn] of figures) {
     const ms = await time(fn);
@@ -204,6 +228,32 @@ for (const size of sizes) {
   }
   for (const figure of await measureExports(analyst, dbUrl(size))) {
     exportResults.push({ size, ...figure });
+  }
+  // A bulk reschedule of up to 10,000 Dormant/Dormant installations, timed once: it changes the data, so a later
+  // run without --reseed has a shorter queue.
+  const bulkIds = await queryRows<{ id: number }>(
+    db,
+    sql`select id from installations where ${FAILED_DORMANT} and ${UNDECIDED}
+        and installation_type = 'dormant-dormant' order by last_changed_at, id limit 10000`,
+  );
+  if (bulkIds.length > 0) {
+    await db
+      .insert(users)
+      .values({ id: analyst.userId, name: 'Bench', email: 'bench@x', role: 'analyst' })
+      .onConflictDoNothing();
+    const started = performance.now();
+    const report = await decideTriage(analyst, {
+      submissionId: crypto.randomUUID(),
+      detail: { decision: 'reschedule', week: earliestTriageWeek(new Date()) },
+      note: null,
+      overruleReason: 'Bench: every installation into the earliest week',
+      supplierVisible: false,
+      target: { kind: 'installations', ids: bulkIds.map((r) => Number(r.id)), state: 'undecided' },
+    });
+    const ms = performance.now() - started;
+    const done = report.items.filter((i) => i.outcome === 'done').length;
+    record(`bulk reschedule (${bulkIds.length} asked, once)`, size, ms);
+    console.log(`  bulk reschedule of ${bulkIds.length} (${done} done) ${ms.toFixed(0).padStart(9)} ms`);
   }
   const [rollupRows] = await queryRows<{ n: number }>(
     db,

@@ -7,6 +7,7 @@ import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
 import { Shell } from './pages/shell';
 import { SplitSupplyPage } from './pages/split-supply-page';
+import { TriagePage } from './pages/triage-page';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const ANALYST = 'analyst@mcc.demo';
@@ -22,6 +23,7 @@ interface Fixtures {
   incidentQueue: IncidentQueuePage;
   raiseIncident: RaiseIncidentPage;
   incidentPage: IncidentPage;
+  triage: TriagePage;
   /** Signs in with a demo account and waits for the dashboard. */
   loginAs: (email: string) => Promise<void>;
   /** Demo supplier accounts, as the login page lists them in demo mode. */
@@ -38,6 +40,7 @@ export const test = base.extend<Fixtures>({
   incidentQueue: async ({ page }, use) => use(new IncidentQueuePage(page)),
   raiseIncident: async ({ page }, use) => use(new RaiseIncidentPage(page)),
   incidentPage: async ({ page }, use) => use(new IncidentPage(page)),
+  triage: async ({ page }, use) => use(new TriagePage(page)),
   loginAs: async ({ loginPage, shell }, use) => {
     await use(async (email) => {
       await loginPage.signIn(email, DEMO_PASSWORD);

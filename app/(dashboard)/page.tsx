@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { IncidentsByOwner } from '@/components/incidents/incidents-by-owner';
 import { FilterForm } from '@/components/installations/filter-form';
 import { OverviewLive } from '@/components/installations/overview-live';
+import { TriageBacklogPanel } from '@/components/triage/triage-backlog-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requirePermission, type Viewer } from '@/lib/auth/viewer';
 import { getOverview } from '@/lib/data/overview';
@@ -34,6 +35,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       </Suspense>
       <Suspense fallback={<Skeleton label="incidents by owner" height="12rem" />}>
         <IncidentsByOwner viewer={viewer} />
+      </Suspense>
+      <Suspense fallback={<Skeleton label="the triage backlog" height="5rem" />}>
+        <TriageBacklogPanel viewer={viewer} />
       </Suspense>
     </div>
   );

@@ -8,3 +8,4 @@ export * from './operations';
 export * from './parties';
 export * from './rollups';
 export * from './split-supply';
+export * from './triage';

@@ -60,6 +60,10 @@ export const installations = pgTable(
     index('installations_last_changed_idx').on(t.lastChangedAt, t.id),
     // The list sorts by coalesce(week, NO_WEEK): the index must be on the same expression to serve it.
     index('installations_migration_week_idx').on(sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
+    // The dormant triage queue (MEHRS 4): failed installations with a Dormant Meter, oldest failure first.
+    index('installations_triage_queue_idx')
+      .on(t.lastChangedAt, t.id)
+      .where(sql`status IN ('failed', 'rolled-back') AND installation_type <> 'active-only'`),
     check('installations_has_meter', sql`${t.mpan} IS NOT NULL OR ${t.mprn} IS NOT NULL`),
   ],
 );

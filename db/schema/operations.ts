@@ -1,37 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { installations } from './installations';
-
-export const triageDecision = pgEnum('triage_decision', [
-  'reschedule',
-  'await-smso',
-  'liaise-with-active-supplier',
-  'exclude',
-]);
-
-/** The MCC's decisions on failed dormant installations (MEHRS section 4). */
-export const triageDecisions = pgTable(
-  'triage_decisions',
-  {
-    id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    installationId: bigint({ mode: 'number' })
-      .notNull()
-      .references(() => installations.id, { onDelete: 'cascade' }),
-    decidedAt: timestamp({ withTimezone: true }).notNull(),
-    decidedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
-    decision: triageDecision().notNull(),
-    rescheduledWeek: date({ mode: 'string' }),
-    reason: text().notNull(),
-  },
-  (t) => [
-    index('triage_decisions_installation_idx').on(t.installationId, t.decidedAt),
-    // The demand page's planned volume counts reschedules into the coming weeks (lib/data/demand.ts).
-    index('triage_decisions_rescheduled_week_idx')
-      .on(t.rescheduledWeek)
-      .where(sql`${t.decision} = 'reschedule'`),
-  ],
-);
 
 export const fileImportStatus = pgEnum('file_import_status', ['received', 'applied', 'rejected']);
 

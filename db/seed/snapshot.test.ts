@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 import { seedDatabase } from './index';
 
-const EXPECTED_HASH = '18338afffd974070920a2a311710fe00';
+const EXPECTED_HASH = 'f3fe3eb28f62e6a3ed6e30e62c0147bf';
 
 const OPTIONS = { installations: 1_500, seed: 20_251_125, now: new Date('2026-03-18T10:30:00Z') };
 

@@ -17,12 +17,13 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/installations';
 import { describeCode } from '@/lib/rules/codes';
 import type { FailureResolution } from '@/lib/rules/resolve';
+import type { TriageDecision } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
 import { type AuthorisationDto, authorisationDtos, eventFacts, resolveFor } from './failure-resolution';
 import { installationClauses, rollupClauses } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
-import { incidentsVisibleTo, installationsVisibleTo, supplierNameFor } from './scope';
+import { incidentsVisibleTo, installationsVisibleTo, redactTriageDecision, supplierNameFor } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -300,7 +301,16 @@ export interface InstallationTimeline {
     raisedAt: string;
   }[];
   authorisations: AuthorisationDto[];
-  triage: { decidedAt: string; decision: string; rescheduledWeek: string | null; reason: string }[];
+  /** MEHRS 4 decisions, oldest first; `reason` is null where the viewer may not read it (scope.ts). */
+  triage: {
+    id: number;
+    decidedAt: string;
+    decision: TriageDecision;
+    rescheduledWeek: string | null;
+    reason: string | null;
+    overruleReason: string | null;
+    supersedesId: number | null;
+  }[];
   /** The latest failure's resolution (the last failed or rolled-back event), or null. */
   latestFailure: (FailureResolution & { occurredAt: string; attempt: number }) | null;
 }
@@ -368,7 +378,7 @@ export async function getInstallationTimeline(
           .select()
           .from(triageDecisions)
           .where(eq(triageDecisions.installationId, id))
-          .orderBy(asc(triageDecisions.decidedAt)),
+          .orderBy(asc(triageDecisions.decidedAt), asc(triageDecisions.id)),
   ]);
 
   const resolved = events.map(({ installationId: _, ...e }) => ({
@@ -394,12 +404,18 @@ export async function getInstallationTimeline(
     events: resolved,
     incidents: linkedIncidents.map((inc) => ({ ...inc, raisedAt: inc.raisedAt.toISOString() })),
     authorisations: authorisationDtos(viewer, authorisations),
-    triage: triage.map((t) => ({
-      decidedAt: t.decidedAt.toISOString(),
-      decision: t.decision,
-      rescheduledWeek: t.rescheduledWeek,
-      reason: t.reason,
-    })),
+    triage: triage.map((t) => {
+      const visible = redactTriageDecision(viewer, t);
+      return {
+        id: t.id,
+        decidedAt: t.decidedAt.toISOString(),
+        decision: t.decision,
+        rescheduledWeek: t.rescheduledWeek,
+        reason: visible.reason,
+        overruleReason: visible.reason === null ? null : t.overruleReason,
+        supersedesId: t.supersedesId,
+      };
+    }),
     latestFailure: latest?.resolution
       ? { ...latest.resolution, occurredAt: latest.occurredAt, attempt: latest.attempt }
       : null,

@@ -242,3 +242,27 @@ export function authorisingPartyFor(
   const masked = viewer.role === 'supplier' && kind === 'supplier' && !mine;
   return { label: masked ? OTHER_SUPPLIER : party.name, kind, mine, masked };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dormant triage (MEHRS 4): the MCC's queue and decisions.
+
+/**
+ * The installations a viewer may triage: none without triage.view (the page 404s first; this is the second line),
+ * otherwise the viewer's installations scope.
+ */
+export function triageVisibleTo(viewer: Viewer): SQL | undefined {
+  if (!can(viewer, 'triage.view')) return sql`false`;
+  return installationsVisibleTo(viewer);
+}
+
+/**
+ * A triage decision as the viewer may read it: a supplier sees the outcome and the new week on its own
+ * installations, and the MCC's reasons only where the analyst marked them supplier-visible.
+ */
+export function redactTriageDecision<T extends { reason: string; supplierVisible: boolean }>(
+  viewer: Viewer,
+  decision: T,
+): T & { reason: string | null } {
+  if (seesEverything(viewer) || decision.supplierVisible) return decision;
+  return { ...decision, reason: null };
+}

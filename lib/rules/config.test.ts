@@ -46,8 +46,9 @@ describe('documented defaults', () => {
     }
   });
 
-  it('triage: exclude from 5 attempts; MA121 replaces; SMSO codes', () => {
-    expect(TRIAGE_DEFAULTS.maxAttempts).toBe(5);
+  it('MEHRS 4 triage: the attempts threshold is an assumption (5); MA121 replaces; SMSO and DCC-side codes', () => {
+    expect(TRIAGE_DEFAULTS.exclusionReviewAttempts).toBe(5);
+    expect(TRIAGE_DEFAULTS.dccSideCodes).toEqual(expect.arrayContaining(['MA101', 'MA116']));
     expect(TRIAGE_DEFAULTS.replaceCodes).toEqual(['MA121']);
     expect(TRIAGE_DEFAULTS.nowActiveCodes).toEqual(['MA012', 'MA107']);
     expect(TRIAGE_DEFAULTS.smsoFixCodes).toEqual(

@@ -122,26 +122,48 @@ export const INCIDENT_TARGET_DEFAULTS: IncidentTargetConfig = {
 
 export interface TriageConfig {
   /**
-   * MEHRS 4.1/4.2 weigh "the number of times Migration has been attempted" but give no number. From this many failed
-   * attempts on, the advice is to exclude the installation (MCC policy default, to be confirmed).
+   * ASSUMPTION, not a documented number: MEHRS 4.1/4.2 weigh "the number of times Migration has been attempted" but
+   * give no limit. From this many attempts, an installation-side failure that the SMSO cannot be expected to fix is
+   * advised for exclusion (replacement with a SMETS2+ meter considered). It is weighed with the failure reason, never
+   * applied first: DCC-side failures, a meter that became Active and pending SMSO actions are looked at before it.
    */
-  readonly maxAttempts: number;
+  readonly exclusionReviewAttempts: number;
   /**
-   * Failure codes whose fix needs the SMETS1 SMSO (MEHRS 4.1/4.2 "the actions that may be taken by the SMETS1 SMSO"):
-   * MA111 configuration vs pre-migration requirements, MA112 no WAN comms in 7 days, MA113 MVF failure (2.4.5: review
-   * with the SMSO), MA114 being configured by the SMSO, MA118 CSP move failed, MA119 hub configuration failed,
-   * MA120 APN switch failed (3.2), MA521/MA523 MOC Secure pre-migration checks (seed 000 4.3.2), 12.9.1.ET01 device
-   * connectivity timeout (2.6.2: liaise with the SMSO).
+   * Failure codes (reason codes, error codes or FailedStepNumbers) whose fix needs the SMETS1 SMSO (MEHRS 4.1/4.2
+   * "the actions that may be taken by the SMETS1 SMSO"): MA111 configuration vs pre-migration requirements, MA112 no
+   * WAN comms in 7 days, MA113 MVF failure (2.4.5: review with the SMSO), MA114 being configured by the SMSO, MA118
+   * CSP move failed, MA119 hub configuration failed, MA120 APN switch failed (3.2), MA521/MA523 MOC Secure
+   * pre-migration checks (seed 000 4.3.2), 12.9.1.ET01 device connectivity timeout (2.6.2: liaise with the SMSO).
+   * Our reading: no seed lists which codes need the SMSO.
    */
   readonly smsoFixCodes: readonly string[];
-  /** MA121: the SMSO could not reach the installation after rollback: replace with SMETS2+ (MEHRS 2.6.5). */
+  /**
+   * MA121: the SMSO could not reach the installation after rollback. MEHRS 2.6.5: the S1SP "will take reasonable
+   * steps to restore WAN communications" and the SMSO is asked whether the installation "may" need replacing, so it
+   * is a question for the SMSO first, and a replacement only once the attempts say so.
+   */
   readonly replaceCodes: readonly string[];
   /** MA012/MA107: a DCC (dormant) MA for an installation that now has an Active meter (Appendix A.1). */
   readonly nowActiveCodes: readonly string[];
+  /**
+   * Failures caused on the DCC side, not by the installation: MA101 the MA expired while the DCC held it (MEHRS 2.4.x,
+   * 2.5.x outages), MA108 the DCC's own MA left out the MPRN (the MA013 check, made later), MA116 no MVF within the
+   * processing day (2.4.2-2.4.4), and FailedStepNumbers 5.24 / 5.18 (the Required File Set missed its 24-hour window,
+   * TMAD 5.24 / 5.18). They never lead to exclusion, whatever the attempts (our reading of MEHRS 4 "failure reason").
+   */
+  readonly dccSideCodes: readonly string[];
+  /**
+   * ASSUMPTION: how many installations the MCC schedules into one Migration Week by triage before the week picker
+   * warns that the week is full. The seeds give no number; DCC's weekly commitment (Report 8) is per supplier MA,
+   * not for DCC MAs. The default is a placeholder to be confirmed with the MCC.
+   */
+  readonly weeklyCapacity: number;
+  /** How many Migration Weeks from the earliest eligible one the week picker offers. */
+  readonly weeksOffered: number;
 }
 
 export const TRIAGE_DEFAULTS: TriageConfig = {
-  maxAttempts: 5, // exclusion threshold; MEHRS 4 gives no number (to be confirmed)
+  exclusionReviewAttempts: 5, // assumption: MEHRS 4 gives no number
   smsoFixCodes: [
     'MA111',
     'MA112',
@@ -156,6 +178,9 @@ export const TRIAGE_DEFAULTS: TriageConfig = {
   ],
   replaceCodes: ['MA121'],
   nowActiveCodes: ['MA012', 'MA107'],
+  dccSideCodes: ['MA101', 'MA108', 'MA116', '5.24', '5.18'],
+  weeklyCapacity: 2_000, // assumption
+  weeksOffered: 8,
 };
 
 /** The split-supply calendar (MAM, MEHRS v5.0 conclusions): the MCC designates a week; both suppliers submit in it. */

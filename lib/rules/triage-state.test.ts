@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { TriageDecision } from './triage';
 import { type TriageDecisionFact, triageStateFor } from './triage-state';
 
-const decision = (decidedAt: string, d = 'reschedule'): TriageDecisionFact => ({
+const decision = (decidedAt: string, d: TriageDecision = 'reschedule'): TriageDecisionFact => ({
   decidedAt,
   decision: d,
   rescheduledWeek: '2026-04-06',

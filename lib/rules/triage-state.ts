@@ -3,13 +3,15 @@
  * installation's *latest* failure, or that the failure awaits triage. An older decision is about an older
  * failure and is never shown as the current state.
  */
+import type { TriageDecision } from './triage';
 import type { InstallationStatus, InstallationType } from './types';
 
 export interface TriageDecisionFact {
   readonly decidedAt: string;
-  readonly decision: string;
+  readonly decision: TriageDecision;
   readonly rescheduledWeek: string | null;
-  readonly reason: string;
+  /** Null where the reader may not see the MCC's reason (a supplier, unless it was marked supplier-visible). */
+  readonly reason: string | null;
 }
 
 export type TriageState =

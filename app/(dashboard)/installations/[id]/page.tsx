@@ -13,6 +13,7 @@ import { formatIsoDate, formatLondonDateTime, STATUS_LABELS, TYPE_LABELS } from 
 import { describeCode, errorCode } from '@/lib/rules/codes';
 import { deviceConnectivityAttempts, simSwapAttempts } from '@/lib/rules/retries';
 import { stage as stageInfo } from '@/lib/rules/stages';
+import { TRIAGE_DECISION_LABELS } from '@/lib/rules/triage';
 import { type TriageState, triageStateFor } from '@/lib/rules/triage-state';
 
 export const metadata: Metadata = { title: 'Installation' };
@@ -75,9 +76,9 @@ function triageText(state: TriageState): string | null {
       }`;
     case 'decided': {
       const d = state.decision;
-      return `${d.decision.replaceAll('-', ' ')} (${formatLondonDateTime(d.decidedAt)})${
+      return `${TRIAGE_DECISION_LABELS[d.decision]} (${formatLondonDateTime(d.decidedAt)})${
         d.rescheduledWeek ? `, rescheduled into the week of ${formatIsoDate(d.rescheduledWeek)}` : ''
-      }: ${d.reason}`;
+      }${d.reason ? `: ${d.reason}` : ''}`;
     }
   }
 }
@@ -199,6 +200,27 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
           </ol>
         )}
       </section>
+
+      {timeline.triage.length > 0 ? (
+        <section className="card" aria-labelledby="triage-decisions">
+          <h2 id="triage-decisions">Dormant triage decisions</h2>
+          <ol className="timeline" data-testid="triage-decisions">
+            {timeline.triage.map((t) => (
+              <li key={t.id}>
+                <LondonTime iso={t.decidedAt} /> · <strong>{TRIAGE_DECISION_LABELS[t.decision]}</strong>
+                {t.rescheduledWeek ? ` into the Migration Week of ${formatIsoDate(t.rescheduledWeek)}` : ''}
+                {timeline.triage.some((later) => later.supersedesId === t.id) ? (
+                  <span className="muted"> · superseded</span>
+                ) : null}
+                {t.reason ? <div className="muted">{t.reason}</div> : null}
+                {t.overruleReason ? (
+                  <div className="muted">Overruled the advice: {t.overruleReason}</div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="incidents">
         <h2 id="incidents">Incidents that affected it</h2>
