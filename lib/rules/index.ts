@@ -4,6 +4,7 @@
  */
 export * from './codes';
 export * from './config';
+export * from './file-outcomes';
 export * from './incident-targets';
 export * from './ma-validation';
 export * from './retries';
