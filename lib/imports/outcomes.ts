@@ -185,6 +185,7 @@ export const commissioningOutcomesHandler: KindHandler<'commissioning-outcomes'>
               status: 'in-progress',
               code: null,
               failedStep: null,
+              confirmsStage: true,
             }
           : {
               migrationWeek: row.migrationWeek,

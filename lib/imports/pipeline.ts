@@ -358,7 +358,7 @@ async function recordRejection(
         rowsTotal: totals.rows,
         rowsAccepted: totals.rows - totals.bad,
         rowsRejected: totals.bad,
-        errors: totals.problems.listed,
+        errors: [...totals.problems.listed].sort((a, b) => a.line - b.line),
         problemCount: totals.problems.count,
       })
       .returning();

@@ -33,6 +33,11 @@ export interface OutcomeReport {
   readonly failedStep: string | null;
   /** The MA Completion Response: the attempt's final outcome, recorded at its code's stage. */
   readonly final?: boolean;
+  /**
+   * A report that confirms the stage the attempt is already in (a Commissioning Outcome File after the S1SP's, one per
+   * supplier) applies again; its caller tells replays apart. Otherwise reaching the current stage again is a replay.
+   */
+  readonly confirmsStage?: boolean;
 }
 
 export interface OutcomeStep {
@@ -85,6 +90,9 @@ export function decideOutcome(state: AttemptState, report: OutcomeReport): Outco
       'out-of-order',
       `Out of order: the installation is already at ${state.stage}, past ${report.stage}.`,
     );
+  }
+  if (state.stage === report.stage && report.status === 'in-progress' && !report.confirmsStage) {
+    return skip('replay', `Already applied: the installation is already at ${state.stage}.`);
   }
   const outcome: OutcomeStep = {
     stage: report.stage,
