@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, or, type SQL } from 'drizzle-orm';
-import { installations } from '@/db/schema';
+import { fileImports, installations } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 
@@ -24,4 +24,18 @@ export function installationsVisibleTo(viewer: Viewer): SQL | undefined {
 /** The rollup scope key (db/schema/rollups.ts): 0 is the whole migration. */
 export function rollupScope(viewer: Viewer): number {
   return viewer.role === 'supplier' ? viewer.supplierId : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// File imports: the MCC sees every file; a supplier user only the files its own supplier submitted.
+// ---------------------------------------------------------------------------------------------------------
+
+export function fileImportsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'supplier') return undefined;
+  return eq(fileImports.uploadedByPartyId, viewer.supplierId);
+}
+
+/** The import actor a viewer uploads as: a supplier user is bound to its supplier's own MAs. */
+export function importActorFor(viewer: Viewer): { userId: string; supplierId: number | null } {
+  return { userId: viewer.userId, supplierId: viewer.role === 'supplier' ? viewer.supplierId : null };
 }

@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { fileImportContents, fileImports, parties } from '@/db/schema';
+import { auditLog, fileImportContents, fileImports, parties } from '@/db/schema';
 import { londonDate } from '@/lib/rules/weeks';
 import { authorisationsHandler } from './authorisations';
 import { demandHandler } from './demand';
@@ -260,6 +260,7 @@ export async function runImport(
         .returning();
       await tx.insert(fileImportContents).values({ fileImportId: ctx.fileImportId, gzip: file.gzip });
       if (!saved) throw new Error('file import record vanished');
+      await audit(tx, actor, saved);
       return toOutcome(saved, false);
     });
   } catch (error) {
@@ -342,6 +343,17 @@ async function counterNotice(
   return [{ line: 2, column: 'file_counter', message }];
 }
 
+/** Every submitted file is in the audit log, in the transaction that records it. */
+async function audit(tx: Tx, actor: ImportActor, saved: typeof fileImports.$inferSelect): Promise<void> {
+  await tx.insert(auditLog).values({
+    userId: actor.userId,
+    action: `import.${saved.status}`,
+    entity: 'file_import',
+    entityId: String(saved.id),
+    detail: { kind: saved.kind, filename: saved.filename, sha256: saved.sha256, rows: saved.rowsTotal },
+  });
+}
+
 async function recordRejection(
   db: Database,
   record: Omit<typeof fileImports.$inferInsert, 'status'>,
@@ -364,6 +376,7 @@ async function recordRejection(
       .returning();
     if (!saved) throw new Error('file import record not written');
     await tx.insert(fileImportContents).values({ fileImportId: saved.id, gzip });
+    await audit(tx, { userId: record.uploadedByUserId ?? null, supplierId: null }, saved);
     return toOutcome(saved, false);
   });
 }

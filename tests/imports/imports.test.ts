@@ -60,12 +60,26 @@ describeEachEngine('File imports', (engine) => {
 
   it('a valid Migration Authorisation starts the attempt, answers accepted and counts for Report 8 (MEHRS 2.3.2)', async () => {
     const inst = await planned();
-    const text = csv([HEAD('authorisations'), maLine(alpha.secPartyId ?? '', inst.mpan ?? '', inst.mprn ?? '')]);
+    const text = csv([
+      HEAD('authorisations'),
+      maLine(alpha.secPartyId ?? '', inst.mpan ?? '', inst.mprn ?? ''),
+    ]);
     const outcome = await importText(handle.db, 'authorisations', text);
     expect(outcome).toMatchObject({ status: 'applied', rowsTotal: 1, rowsAccepted: 1, rowsRejected: 0 });
-    const [ma] = await handle.db.select().from(migrationAuthorisations).where(eq(migrationAuthorisations.installationId, inst.id));
-    expect(ma).toMatchObject({ validationStatus: 'accepted', validationCodes: [], migrationWeek: '2026-11-30' });
-    expect(await stateOf(inst.id)).toMatchObject({ stage: 'authorisation', status: 'in-progress', attemptCount: 1 });
+    const [ma] = await handle.db
+      .select()
+      .from(migrationAuthorisations)
+      .where(eq(migrationAuthorisations.installationId, inst.id));
+    expect(ma).toMatchObject({
+      validationStatus: 'accepted',
+      validationCodes: [],
+      migrationWeek: '2026-11-30',
+    });
+    expect(await stateOf(inst.id)).toMatchObject({
+      stage: 'authorisation',
+      status: 'in-progress',
+      attemptCount: 1,
+    });
     const [demand] = await handle.db.select().from(weeklyDemand).where(eq(weeklyDemand.supplierId, alpha.id));
     expect(demand).toMatchObject({ authorisationsReceived: 1, authorisationsValid: 1 });
     expect(await rollupsExact(handle.db)).toBe(true);
@@ -74,13 +88,23 @@ describeEachEngine('File imports', (engine) => {
   it('a well-formed MA that fails MEHRS validation is data: rejected response with its codes, attempt failed (MA006)', async () => {
     const inst = await planned();
     // Migrate On 2026-11-23 is before today (2026-11-24): MA004 (week ended? no) and MA006.
-    const text = csv([HEAD('authorisations'), maLine(alpha.secPartyId ?? '', inst.mpan ?? '', inst.mprn ?? '', '2026-11-23', '2026-11-23')]);
+    const text = csv([
+      HEAD('authorisations'),
+      maLine(alpha.secPartyId ?? '', inst.mpan ?? '', inst.mprn ?? '', '2026-11-23', '2026-11-23'),
+    ]);
     const outcome = await importText(handle.db, 'authorisations', text);
     expect(outcome.status).toBe('applied');
-    const [ma] = await handle.db.select().from(migrationAuthorisations).where(eq(migrationAuthorisations.installationId, inst.id));
+    const [ma] = await handle.db
+      .select()
+      .from(migrationAuthorisations)
+      .where(eq(migrationAuthorisations.installationId, inst.id));
     expect(ma?.validationStatus).toBe('rejected');
     expect(ma?.validationCodes).toEqual(['MA006']);
-    expect(await stateOf(inst.id)).toMatchObject({ stage: 'authorisation', status: 'failed', lastCode: 'MA006' });
+    expect(await stateOf(inst.id)).toMatchObject({
+      stage: 'authorisation',
+      status: 'failed',
+      lastCode: 'MA006',
+    });
   });
 
   it('a malformed file is rejected with every problem by line and column, nothing changes, and the file is kept', async () => {
@@ -106,12 +130,19 @@ describeEachEngine('File imports', (engine) => {
     expect(outcome.rowsTotal).toBe(outcome.rowsAccepted + outcome.rowsRejected);
     expect(outcome.rowsRejected).toBe(4);
     expect(await fingerprint(handle.db)).toEqual(before);
-    const [kept] = await handle.db.select().from(fileImportContents).where(eq(fileImportContents.fileImportId, outcome.id));
+    const [kept] = await handle.db
+      .select()
+      .from(fileImportContents)
+      .where(eq(fileImportContents.fileImportId, outcome.id));
     expect(kept?.gzip.length).toBeGreaterThan(0);
   });
 
   it('a wrong header rejects the file on line 1', async () => {
-    const outcome = await importText(handle.db, 'demand', csv(['supplier,week,commitment', 'X,2026-11-30,1']));
+    const outcome = await importText(
+      handle.db,
+      'demand',
+      csv(['supplier,week,commitment', 'X,2026-11-30,1']),
+    );
     expect(outcome.status).toBe('rejected');
     expect(outcome.problems[0]).toMatchObject({ line: 1, column: null });
     expect(outcome.problems[0]?.message).toContain('missing sec_party_id');
@@ -124,7 +155,15 @@ describeEachEngine('File imports', (engine) => {
     const second = await importText(handle.db, 'demand', text, undefined, 'renamed.csv');
     expect(second).toMatchObject({ id: first.id, alreadyImported: true, status: 'applied' });
     expect(await fingerprint(handle.db)).toEqual(before);
-    const stored = await handle.db.select().from(fileImports).where(eq(fileImports.sha256, (await handle.db.select().from(fileImports).where(eq(fileImports.id, first.id)))[0]?.sha256 ?? ''));
+    const stored = await handle.db
+      .select()
+      .from(fileImports)
+      .where(
+        eq(
+          fileImports.sha256,
+          (await handle.db.select().from(fileImports).where(eq(fileImports.id, first.id)))[0]?.sha256 ?? '',
+        ),
+      );
     expect(stored).toHaveLength(1);
   });
 
@@ -138,7 +177,10 @@ describeEachEngine('File imports', (engine) => {
       maLine(alpha.secPartyId ?? '', '1999999999999', ''),
     ]);
     const before = await fingerprint(handle.db);
-    const outcome = await importText(handle.db, 'authorisations', text, { userId: null, supplierId: alpha.id });
+    const outcome = await importText(handle.db, 'authorisations', text, {
+      userId: null,
+      supplierId: alpha.id,
+    });
     expect(outcome.status).toBe('rejected');
     expect(outcome.problems.map((p) => [p.line, p.column])).toEqual([
       [2, 'sec_party_id'],
@@ -164,9 +206,20 @@ describeEachEngine('File imports', (engine) => {
     ]);
     const outcome = await importText(handle.db, 'commissioning', text);
     expect(outcome).toMatchObject({ status: 'applied', rowsTotal: 2, rowsSkipped: 0 });
-    expect(await stateOf(ok.id)).toMatchObject({ stage: 'commissioning', status: 'in-progress', toBeCommissionedByDcc: true });
-    expect(await stateOf(bad.id)).toMatchObject({ stage: 'device-validation', status: 'failed', lastCode: '12.9.1.ET01' });
-    const events = await handle.db.select().from(installationEvents).where(eq(installationEvents.installationId, bad.id));
+    expect(await stateOf(ok.id)).toMatchObject({
+      stage: 'commissioning',
+      status: 'in-progress',
+      toBeCommissionedByDcc: true,
+    });
+    expect(await stateOf(bad.id)).toMatchObject({
+      stage: 'device-validation',
+      status: 'failed',
+      lastCode: '12.9.1.ET01',
+    });
+    const events = await handle.db
+      .select()
+      .from(installationEvents)
+      .where(eq(installationEvents.installationId, bad.id));
     expect(events.map((e) => [e.stage, e.status, e.code, e.scenario])).toEqual([
       ['device-validation', 'failed', '12.9.1.ET01', '2.6.2'],
     ]);
@@ -183,19 +236,32 @@ describeEachEngine('File imports', (engine) => {
   it('an outcome row for another Migration Week, or for an installation that does not exist, is out of order / rejected', async () => {
     const inst = await inFlight('device-validation');
     const before = await fingerprint(handle.db);
-    const outOfOrder = await importText(handle.db, 'commissioning', csv([HEAD('commissioning'), `${inst.mpan},,2026-11-16,commissioned,,,,N`]));
+    const outOfOrder = await importText(
+      handle.db,
+      'commissioning',
+      csv([HEAD('commissioning'), `${inst.mpan},,2026-11-16,commissioned,,,,N`]),
+    );
     expect(outOfOrder).toMatchObject({ status: 'applied', rowsSkipped: 1 });
     expect(outOfOrder.notices[0]?.message).toContain('Out of order');
-    const missing = await importText(handle.db, 'commissioning', csv([HEAD('commissioning'), '1888888888888,,2026-11-23,commissioned,,,,N']));
+    const missing = await importText(
+      handle.db,
+      'commissioning',
+      csv([HEAD('commissioning'), '1888888888888,,2026-11-23,commissioned,,,,N']),
+    );
     expect(missing.status).toBe('rejected');
-    expect(missing.problems).toEqual([{ line: 2, column: 'mpan', message: 'No installation has MPAN 1888888888888.' }]);
+    expect(missing.problems).toEqual([
+      { line: 2, column: 'mpan', message: 'No installation has MPAN 1888888888888.' },
+    ]);
     expect(await fingerprint(handle.db)).toEqual(before);
   });
 
   it('a split-supply installation arrives in two Commissioning Outcome Files, one per supplier; counters are checked (MRR v3.0 4.7)', async () => {
     const inst = await inFlight('commissioning');
     const file = (sec: string, counter: number, extra = '') =>
-      csv([HEAD('commissioning-outcomes'), `${sec},${counter},${inst.mpan},,2026-11-23,commissioned,,,${extra}`]);
+      csv([
+        HEAD('commissioning-outcomes'),
+        `${sec},${counter},${inst.mpan},,2026-11-23,commissioned,,,${extra}`,
+      ]);
     const a1 = await importText(handle.db, 'commissioning-outcomes', file(alpha.secPartyId ?? '', 1));
     const b1 = await importText(handle.db, 'commissioning-outcomes', file(beta.secPartyId ?? '', 1));
     expect([a1.rowsSkipped, b1.rowsSkipped]).toEqual([0, 0]);
@@ -213,23 +279,42 @@ describeEachEngine('File imports', (engine) => {
 
   it('an MA Completion Response completes the MA and migrates the installation; a replay is reported (S1MIG-006)', async () => {
     const inst = await planned();
-    await importText(handle.db, 'authorisations', csv([HEAD('authorisations'), maLine(alpha.secPartyId ?? '', inst.mpan ?? '', inst.mprn ?? '')]));
+    await importText(
+      handle.db,
+      'authorisations',
+      csv([HEAD('authorisations'), maLine(alpha.secPartyId ?? '', inst.mpan ?? '', inst.mprn ?? '')]),
+    );
     const text = csv([HEAD('completions'), `${inst.mpan},,2026-11-30,success,`]);
     const outcome = await importText(handle.db, 'completions', text);
     expect(outcome).toMatchObject({ status: 'applied', rowsSkipped: 0 });
     expect(await stateOf(inst.id)).toMatchObject({ stage: 'migrated', status: 'migrated' });
-    const [ma] = await handle.db.select().from(migrationAuthorisations).where(eq(migrationAuthorisations.installationId, inst.id));
+    const [ma] = await handle.db
+      .select()
+      .from(migrationAuthorisations)
+      .where(eq(migrationAuthorisations.installationId, inst.id));
     expect(ma).toMatchObject({ completionStatus: 'success', completionCode: null });
     const replay = await importText(handle.db, 'completions', `${text}\n`);
     expect(replay.rowsSkipped).toBe(1);
-    const failed = await importText(handle.db, 'completions', csv([HEAD('completions'), `${inst.mpan},,2026-11-30,failure,MA777`]));
+    const failed = await importText(
+      handle.db,
+      'completions',
+      csv([HEAD('completions'), `${inst.mpan},,2026-11-30,failure,MA777`]),
+    );
     expect(failed.problems[0]).toMatchObject({ line: 2, column: 'reason_code' });
   });
 
   it('a demand commitment file sets DCC’s commitment; restating it is a replay (MEHRS 2.2.1)', async () => {
-    const outcome = await importText(handle.db, 'demand', csv([HEAD('demand'), `${beta.secPartyId},2027-02-01,300`, `${beta.secPartyId},2027-02-08,310`]));
+    const outcome = await importText(
+      handle.db,
+      'demand',
+      csv([HEAD('demand'), `${beta.secPartyId},2027-02-01,300`, `${beta.secPartyId},2027-02-08,310`]),
+    );
     expect(outcome).toMatchObject({ status: 'applied', rowsTotal: 2, rowsSkipped: 0 });
-    const again = await importText(handle.db, 'demand', csv([HEAD('demand'), `${beta.secPartyId},2027-02-01,300`, `${beta.secPartyId},2027-02-08,320`]));
+    const again = await importText(
+      handle.db,
+      'demand',
+      csv([HEAD('demand'), `${beta.secPartyId},2027-02-01,300`, `${beta.secPartyId},2027-02-08,320`]),
+    );
     expect(again.rowsSkipped).toBe(1);
     const rows = await queryRows<{ committed: number }>(
       handle.db,

@@ -20,7 +20,13 @@ export function importText(
   actor: ImportActor = OPERATOR,
   filename = `${kind}.csv`,
 ): Promise<ImportOutcome> {
-  return runImport(db, actor, kind, { filename, open: () => Readable.from([Buffer.from(text)]) }, { now: NOW, chunkRows: 3 });
+  return runImport(
+    db,
+    actor,
+    kind,
+    { filename, open: () => Readable.from([Buffer.from(text)]) },
+    { now: NOW, chunkRows: 3 },
+  );
 }
 
 /** Every table an import may change, counted, with the installations' changing columns: "nothing changed" is equality. */
