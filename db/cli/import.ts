@@ -81,6 +81,7 @@ try {
   } else {
     const started = Date.now();
     let last = 0;
+    let lastPhase = '';
     const outcome = await runImport(
       handle.db,
       { userId: null, supplierId: null },
@@ -88,8 +89,9 @@ try {
       { filename: path.basename(file as string), open: () => fs.createReadStream(file as string) },
       {
         onProgress: (phase, rows) => {
-          if (Date.now() - last < 2000) return;
+          if (phase === lastPhase && Date.now() - last < 2000) return;
           last = Date.now();
+          lastPhase = phase;
           console.error(`  ${phase} … ${rows.toLocaleString('en-GB')} rows`);
         },
       },

@@ -31,7 +31,14 @@ export function importText(
 
 /** Every table an import may change, counted, with the installations' changing columns: "nothing changed" is equality. */
 export async function fingerprint(db: Database) {
-  const [counts] = await queryRows<Record<string, number>>(
+  const [counts] = await queryRows<{
+    events: number;
+    mas: number;
+    receipts: number;
+    demand: number;
+    installations: string;
+    rollups: string;
+  }>(
     db,
     sql`SELECT (SELECT count(*)::int FROM installation_events) AS events,
           (SELECT count(*)::int FROM migration_authorisations) AS mas,
@@ -43,14 +50,15 @@ export async function fingerprint(db: Database) {
              ORDER BY supplier_id, migration_week, stage, status, group_id, installation_type, last_code)
              FROM installation_rollups WHERE count <> 0) AS rollups`,
   );
+  if (!counts) throw new Error('no fingerprint');
   return counts;
 }
 
 /** The rollups the trigger kept must equal a rebuild from scratch. */
 export async function rollupsExact(db: Database): Promise<boolean> {
-  const before = (await fingerprint(db))?.rollups;
+  const before = (await fingerprint(db)).rollups;
   await db.execute(sql`SELECT rebuild_installation_rollups()`);
-  return before === (await fingerprint(db))?.rollups;
+  return before === (await fingerprint(db)).rollups;
 }
 
 export async function createDcc(db: Database) {
