@@ -1,8 +1,8 @@
 /**
  * The import pipeline's reads and writes, a chunk at a time inside the import's one transaction. Rows travel to the
  * database as one JSON parameter per statement (`json_to_recordset`), which both engines take without array
- * parameter quirks. The installations' rollups are kept by their trigger (db/migrations/0001_triggers.sql), in the
- * same transaction, exactly as for any other change.
+ * parameter quirks. The installations' rollups change in the same statement as the installations, set-based
+ * (db/migrations/0006_imports_sql.sql), rather than by the row trigger every other writer uses.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
@@ -128,16 +128,44 @@ export async function flushInstallations(
       priority: s.priority,
       tbc: s.toBeCommissionedByDcc,
     }));
+    // One statement changes the installations and their rollups: `old` reads the rows as they were (every part of
+    // a WITH sees the same snapshot), `moved` as they become, and the difference goes into installation_rollups
+    // exactly as installation_rollup_apply would have put it row by row (db/migrations/0003_rollups_all_weeks.sql).
+    await tx.execute(sql`SELECT set_config('mcc.rollups_by_statement', 'on', true)`);
     await tx.execute(sql`
-      UPDATE installations AS i SET
-        stage = u.stage::stage, status = u.status::installation_status, migration_week = u.migration_week,
-        migrate_on = u.migrate_on, attempt_count = u.attempt_count, last_code = u.last_code,
-        last_failed_step = u.last_failed_step, priority = u.priority, to_be_commissioned_by_dcc = u.tbc,
-        last_changed_at = ${at.toISOString()}::timestamptz
-      FROM json_to_recordset(${JSON.stringify(payload)}::json) AS u(
-        id bigint, stage text, status text, migration_week date, migrate_on date, attempt_count smallint,
-        last_code text, last_failed_step text, priority boolean, tbc boolean)
-      WHERE i.id = u.id`);
+      WITH u AS (
+        SELECT * FROM json_to_recordset(${JSON.stringify(payload)}::json) AS u(
+          id bigint, stage text, status text, migration_week date, migrate_on date, attempt_count smallint,
+          last_code text, last_failed_step text, priority boolean, tbc boolean)
+      ),
+      old AS (
+        SELECT i.stage, i.status, i.group_id, i.installation_type, i.migration_week, i.last_code,
+          i.electricity_supplier_id, i.gas_supplier_id, -1 AS delta
+        FROM installations i JOIN u ON i.id = u.id
+      ),
+      moved AS (
+        UPDATE installations AS i SET
+          stage = u.stage::stage, status = u.status::installation_status, migration_week = u.migration_week,
+          migrate_on = u.migrate_on, attempt_count = u.attempt_count, last_code = u.last_code,
+          last_failed_step = u.last_failed_step, priority = u.priority, to_be_commissioned_by_dcc = u.tbc,
+          last_changed_at = ${at.toISOString()}::timestamptz
+        FROM u WHERE i.id = u.id
+        RETURNING i.stage, i.status, i.group_id, i.installation_type, i.migration_week, i.last_code,
+          i.electricity_supplier_id, i.gas_supplier_id, 1 AS delta
+      ),
+      changes AS (SELECT * FROM old UNION ALL SELECT * FROM moved)
+      INSERT INTO installation_rollups AS ir
+        (supplier_id, stage, status, group_id, installation_type, migration_week, last_code, count)
+      SELECT s.scope, c.stage, c.status, c.group_id, c.installation_type, w.week, coalesce(c.last_code, ''),
+        sum(c.delta)
+      FROM changes c
+      CROSS JOIN LATERAL (SELECT 0 AS scope UNION SELECT c.electricity_supplier_id UNION SELECT c.gas_supplier_id) s
+      CROSS JOIN LATERAL (VALUES (coalesce(c.migration_week, DATE '1970-01-01')), (DATE '9999-12-31')) w (week)
+      WHERE s.scope IS NOT NULL
+      GROUP BY s.scope, c.stage, c.status, c.group_id, c.installation_type, w.week, coalesce(c.last_code, '')
+      HAVING sum(c.delta) <> 0
+      ON CONFLICT (supplier_id, stage, status, group_id, installation_type, migration_week, last_code)
+      DO UPDATE SET count = ir.count + EXCLUDED.count`);
   }
   if (events.length > 0) {
     await tx.execute(sql`
