@@ -45,13 +45,18 @@ const sampler = setInterval(() => {
 console.log(`Loading ${ROWS.toLocaleString('en-GB')} installations in device validation…`);
 await db.execute(sql`INSERT INTO parties (slug, name, role, sec_party_id) VALUES
   ('bench-supplier', 'Bench Supplier', 'supplier', 'BNCH'), ('bench-smso', 'Bench SMSO', 'smso', NULL)`);
-await db.execute(sql`
-  INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
-    installation_type, migration_week, stage, status, attempt_count)
-  SELECT (1500000000000 + n)::text, (ARRAY['AA','BA','CB','DA','EA'])[1 + n % 5]::group_id,
-    (SELECT id FROM parties WHERE slug = 'bench-smso'), (SELECT id FROM parties WHERE slug = 'bench-supplier'),
-    'active', 'active-only', ${WEEK}::date, 'device-validation', 'in-progress', 1
-  FROM generate_series(1, ${ROWS}) AS n`);
+// As the seed does: rows in bulk without the row trigger, then one rebuild of the rollups.
+await db.transaction(async (tx) => {
+  await tx.execute(sql`SELECT set_config('mcc.rollups_by_statement', 'on', true)`);
+  await tx.execute(sql`
+    INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
+      installation_type, migration_week, stage, status, attempt_count)
+    SELECT (1500000000000 + n)::text, (ARRAY['AA','BA','CB','DA','EA'])[1 + n % 5]::group_id,
+      (SELECT id FROM parties WHERE slug = 'bench-smso'), (SELECT id FROM parties WHERE slug = 'bench-supplier'),
+      'active', 'active-only', ${WEEK}::date, 'device-validation', 'in-progress', 1
+    FROM generate_series(1, ${ROWS}) AS n`);
+  await tx.execute(sql`SELECT rebuild_installation_rollups()`);
+});
 await db.execute(sql`VACUUM ANALYZE installations`);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));

@@ -21,13 +21,17 @@ async function prepare(location: DatabaseLocation): Promise<string> {
   const handle = await openDatabase(location);
   await handle.db.execute(sql`INSERT INTO parties (slug, name, role, sec_party_id) VALUES
     ('kill-supplier', 'Kill Supplier', 'supplier', 'KILL'), ('kill-smso', 'Kill SMSO', 'smso', NULL)`);
-  await handle.db.execute(sql`
-    INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
-      installation_type, migration_week, stage, status, attempt_count)
-    SELECT (1500000000000 + n)::text, 'EA', (SELECT id FROM parties WHERE slug = 'kill-smso'),
-      (SELECT id FROM parties WHERE slug = 'kill-supplier'), 'active', 'active-only', DATE '2026-11-23',
-      'device-validation', 'in-progress', 1
-    FROM generate_series(1, ${ROWS}) AS n`);
+  await handle.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('mcc.rollups_by_statement', 'on', true)`);
+    await tx.execute(sql`
+      INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
+        installation_type, migration_week, stage, status, attempt_count)
+      SELECT (1500000000000 + n)::text, 'EA', (SELECT id FROM parties WHERE slug = 'kill-smso'),
+        (SELECT id FROM parties WHERE slug = 'kill-supplier'), 'active', 'active-only', DATE '2026-11-23',
+        'device-validation', 'in-progress', 1
+      FROM generate_series(1, ${ROWS}) AS n`);
+    await tx.execute(sql`SELECT rebuild_installation_rollups()`);
+  });
   await handle.close();
   const file = path.join(work, `scf-${crypto.randomBytes(4).toString('hex')}.csv`);
   const lines = [IMPORT_COLUMNS.commissioning.join(',')];
