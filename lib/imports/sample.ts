@@ -18,6 +18,8 @@ interface Candidate {
   mpan: string | null;
   mprn: string | null;
   week: string | null;
+  e_id: number | null;
+  g_id: number | null;
   e_sec: string | null;
   g_sec: string | null;
   e_active: boolean;
@@ -36,7 +38,7 @@ async function candidates(
       : sql`(i.electricity_supplier_id = ${supplierId} OR i.gas_supplier_id = ${supplierId})`;
   const found = await query<Candidate>(
     db,
-    sql`SELECT i.id, i.mpan, i.mprn, to_char(i.migration_week, 'YYYY-MM-DD') AS week, e.sec_party_id AS e_sec,
+    sql`SELECT i.id, i.mpan, i.mprn, to_char(i.migration_week, 'YYYY-MM-DD') AS week, e.id AS e_id, g.id AS g_id, e.sec_party_id AS e_sec,
           g.sec_party_id AS g_sec, i.electricity_state = 'active' AS e_active, i.gas_state = 'active' AS g_active,
           i.to_be_commissioned_by_dcc AS tbc
         FROM installations i
