@@ -12,6 +12,10 @@ function mpanOf(csvText: string, row: number): string {
 
 test.describe('Submitting files', () => {
   test.setTimeout(90_000);
+  // The first request to a cold server compiles and warms it; the sign-in that follows then keeps to its timeout.
+  test.beforeAll(async ({ request }) => {
+    await request.get('/login', { timeout: 60_000 });
+  });
 
   test('An analyst uploads an MA file with three bad rows, sees each by line, and nothing changes', async ({
     page,
@@ -85,6 +89,22 @@ test.describe('Submitting files', () => {
     await imports.upload('Migration Authorisations', file);
     await expect(imports.result).toContainText('Rejected: nothing changed');
     await expect(imports.problems).toContainText('sec_party_id');
+  });
+
+  test('The imports page and a rejected file’s report, at desktop and phone widths (screenshots)', async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs(ANALYST);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/imports');
+      await expect(page.getByTestId('import-history')).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/imports-${width}.png`, fullPage: true });
+      await page.getByTestId('import-history').getByRole('link').last().click();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Import #');
+      await page.screenshot({ path: `docs/screenshots/imports-report-${width}.png`, fullPage: true });
+    }
   });
 
   test('The imports page passes an axe scan (WCAG 2.2 AA)', async ({ page, loginAs }) => {

@@ -66,9 +66,11 @@ async function authorisations(db: Database, now: Date, supplierId: number | null
   for (const c of found) {
     const week = c.week && c.week >= firstWeek ? c.week : firstWeek;
     const migrateOn = addCalendarDays(week, 1);
-    const suppliers = [...new Set([c.e_active ? c.e_sec : null, c.g_active ? c.g_sec : null])].filter(
-      Boolean,
-    );
+    // A supplier's sample holds only its own MAs (it may not submit for the other supplier of a split supply).
+    const own = (id: number | null) => supplierId === null || id === supplierId;
+    const suppliers = [
+      ...new Set([c.e_active && own(c.e_id) ? c.e_sec : null, c.g_active && own(c.g_id) ? c.g_sec : null]),
+    ].filter(Boolean);
     for (const sec of suppliers) {
       if (supplierId !== null && out.length >= SAMPLE_ROWS) break;
       const mpan = c.e_active && c.e_sec === sec ? c.mpan : null;
@@ -96,7 +98,10 @@ async function outcomes(db: Database, kind: ImportKind, supplierId: number | nul
   if (kind === 'completions') {
     const found = await candidates(
       db,
-      sql`i.stage = 'commissioning' AND i.status = 'in-progress'`,
+      sql`i.stage = 'commissioning' AND i.status = 'in-progress' AND EXISTS (
+            SELECT 1 FROM migration_authorisations m WHERE m.installation_id = i.id
+              AND m.migration_week = i.migration_week AND m.validation_status = 'accepted'
+              AND m.completion_status IS NULL)`,
       supplierId,
     );
     return found.slice(0, SAMPLE_ROWS).map((c) => [c.mpan ?? '', c.mprn ?? '', c.week, 'success', '']);

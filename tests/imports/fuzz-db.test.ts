@@ -23,7 +23,7 @@ describeEachEngine('Imports under random input', (engine) => {
       migrationWeek: '2026-11-23',
     });
     mpan = inst.mpan ?? '';
-  });
+  }, 180_000);
   afterAll(() => dispose());
 
   it('a rejected file never changes data, and rows parsed = accepted + rejected every time', async () => {

@@ -30,7 +30,7 @@ describeEachEngine('File imports', (engine) => {
     alpha = await createSupplier(handle.db, 'Alpha');
     beta = await createSupplier(handle.db, 'Beta');
     await createDcc(handle.db);
-  });
+  }, 180_000);
   afterAll(() => dispose());
 
   const planned = (supplier = alpha.id, week = '2026-11-30') =>
