@@ -36,7 +36,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           <dt>Size</dt>
           <dd>{formatCount(detail.byteSize)} bytes</dd>
           <dt>SHA-256</dt>
-          <dd className="mono">{detail.sha256}</dd>
+          <dd className="mono" style={{ overflowWrap: 'anywhere' }}>
+            {detail.sha256}
+          </dd>
           {detail.partySignifier ? (
             <>
               <dt>SEC party and file counter</dt>
