@@ -2,6 +2,7 @@ export * from './auth';
 export * from './authorisations';
 export * from './demand';
 export * from './enums';
+export * from './imports';
 export * from './incidents';
 export * from './installations';
 export * from './operations';

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import {
   authorisationRollups,
+  fileImports,
   incidentEvents,
   incidentInterestedParties,
   incidentNotes,
@@ -265,4 +266,18 @@ export function redactTriageDecision<T extends { reason: string; supplierVisible
 ): T & { reason: string | null } {
   if (seesEverything(viewer) || decision.supplierVisible) return decision;
   return { ...decision, reason: null };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// File imports: the MCC sees every file; a supplier user only the files its own supplier submitted.
+// ---------------------------------------------------------------------------------------------------------
+
+export function fileImportsVisibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer.role !== 'supplier') return undefined;
+  return eq(fileImports.uploadedByPartyId, viewer.supplierId);
+}
+
+/** The import actor a viewer uploads as: a supplier user is bound to its supplier's own MAs. */
+export function importActorFor(viewer: Viewer): { userId: string; supplierId: number | null } {
+  return { userId: viewer.userId, supplierId: viewer.role === 'supplier' ? viewer.supplierId : null };
 }

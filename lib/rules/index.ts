@@ -5,6 +5,7 @@
 export * from './codes';
 export * from './config';
 export * from './demand';
+export * from './file-outcomes';
 export * from './incident-management';
 export * from './incident-targets';
 export * from './incident-workflow';

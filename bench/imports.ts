@@ -1,0 +1,135 @@
+/**
+ * Import throughput against PostgreSQL's own bulk load (docs/performance.md "Imports"): 1,000,000 S1SP
+ * Commissioning File rows through the whole pipeline (format checks, database checks, one transaction, events,
+ * rollups by trigger) versus `COPY FROM` of the same file into a bare table, in the same run. Also: how long a
+ * 1,000,000-row file with one bad line takes to be rejected, and the process's peak memory.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:imports [-- --rows 1000000]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openDatabase } from '@/db/client';
+import { IMPORT_COLUMNS } from '@/lib/data/imports/kinds';
+import { runImport } from '@/lib/data/imports/pipeline';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const ROWS = Number(values.rows);
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (!serverUrl) {
+  console.error(
+    'Set BENCH_DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  process.exit(1);
+}
+const WEEK = '2026-11-23';
+const name = 'mcc_bench_imports';
+const admin = postgres(serverUrl, { onnotice: () => {}, max: 1 });
+await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await admin.unsafe(`CREATE DATABASE ${name}`);
+await admin.end();
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+const handle = await openDatabase({ url: url.toString() });
+const db = handle.db;
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+console.log(`Loading ${ROWS.toLocaleString('en-GB')} installations in device validation…`);
+await db.execute(sql`INSERT INTO parties (slug, name, role, sec_party_id) VALUES
+  ('bench-supplier', 'Bench Supplier', 'supplier', 'BNCH'), ('bench-smso', 'Bench SMSO', 'smso', NULL)`);
+// As the seed does: rows in bulk without the row trigger, then one rebuild of the rollups.
+await db.transaction(async (tx) => {
+  await tx.execute(sql`SELECT set_config('mcc.rollups_by_statement', 'on', true)`);
+  await tx.execute(sql`
+    INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
+      installation_type, migration_week, stage, status, attempt_count)
+    SELECT (1500000000000 + n)::text, (ARRAY['AA','BA','CB','DA','EA'])[1 + n % 5]::group_id,
+      (SELECT id FROM parties WHERE slug = 'bench-smso'), (SELECT id FROM parties WHERE slug = 'bench-supplier'),
+      'active', 'active-only', ${WEEK}::date, 'device-validation', 'in-progress', 1
+    FROM generate_series(1, ${ROWS}) AS n`);
+  await tx.execute(sql`SELECT rebuild_installation_rollups()`);
+});
+await db.execute(sql`VACUUM ANALYZE installations`);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));
+function writeFile(file: string, badLast: boolean) {
+  const out = fs.createWriteStream(file);
+  out.write(`${IMPORT_COLUMNS.commissioning.join(',')}\n`);
+  let buffer = '';
+  for (let n = 1; n <= ROWS; n++) {
+    const bad = badLast && n === ROWS;
+    buffer +=
+      n % 20 === 0
+        ? `${1500000000000 + n},,${WEEK},failed,,12.9.1.ET01,No WAN after retries,N\n`
+        : `${bad ? '15' : 1500000000000 + n},,${WEEK},commissioned,,,,N\n`;
+    if (buffer.length > 1 << 20) {
+      out.write(buffer);
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  return new Promise<void>((resolve) => out.on('finish', () => resolve()));
+}
+const good = path.join(dir, 'scf.csv');
+const bad = path.join(dir, 'scf-bad.csv');
+await writeFile(good, false);
+await writeFile(bad, true);
+console.log(`Files: ${(fs.statSync(good).size / 1e6).toFixed(0)} MB each.`);
+
+// COPY FROM STDIN of the same file into a bare table: PostgreSQL's best case.
+const copyClient = postgres(url.toString(), { onnotice: () => {}, max: 1 });
+await copyClient.unsafe(
+  `CREATE TABLE copy_baseline (${IMPORT_COLUMNS.commissioning.map((c) => `${c} text`).join(', ')})`,
+);
+let started = performance.now();
+const writable = await copyClient
+  .unsafe('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)')
+  .writable();
+await pipeline(fs.createReadStream(good), writable);
+const copyMs = performance.now() - started;
+await copyClient.end();
+
+started = performance.now();
+const rejected = await runImport(db, { userId: null, supplierId: null }, 'commissioning', {
+  filename: 'scf-bad.csv',
+  open: () => fs.createReadStream(bad),
+});
+const rejectMs = performance.now() - started;
+
+started = performance.now();
+const applied = await runImport(db, { userId: null, supplierId: null }, 'commissioning', {
+  filename: 'scf.csv',
+  open: () => fs.createReadStream(good),
+});
+const importMs = performance.now() - started;
+clearInterval(sampler);
+
+const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
+console.log('');
+console.log(`| figure | rows | seconds | rows/s |`);
+console.log(`| --- | ---: | ---: | ---: |`);
+console.log(
+  `| COPY FROM STDIN into a bare table | ${ROWS} | ${(copyMs / 1000).toFixed(1)} | ${rate(copyMs)} |`,
+);
+console.log(
+  `| import (all checks, one transaction) | ${applied.rowsTotal} | ${(importMs / 1000).toFixed(1)} | ${rate(importMs)} |`,
+);
+console.log(
+  `| reject a file with one bad line (last) | ${rejected.rowsTotal} | ${(rejectMs / 1000).toFixed(1)} | ${rate(rejectMs)} |`,
+);
+console.log('');
+console.log(
+  `import / COPY: ${(copyMs / importMs).toFixed(2)}x (target ≥ 0.3x); outcome ${applied.status}, ` +
+    `${applied.rowsSkipped} not applied; rejected file: ${rejected.status} with ${rejected.problemCount} problem(s); ` +
+    `peak RSS ${(peakRss / 1e6).toFixed(0)} MB.`,
+);
+fs.rmSync(dir, { recursive: true, force: true });
+await handle.close();
