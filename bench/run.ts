@@ -183,7 +183,7 @@ for (const size of sizes) {
       ),
   ]);
 
-  // The demand page's data, as the page asks for it (docs/decisions/0005-demand-one-truth.md).
+  // The demand page's data, as the page asks for it (docs/decisions/0008-demand-one-truth.md).
   const demandPage = async (viewer: Viewer) => {
     const now = new Date();
     const latest = lastCompleteMigrationWeek(now);

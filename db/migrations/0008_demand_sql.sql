@@ -1,5 +1,5 @@
 -- Migration Authorisations counted per (Authorising Party, Migration Week, validation status, code), kept exact in
--- the same transaction as every change to an MA (docs/decisions/0005-demand-one-truth.md). Code '' counts each MA
+-- the same transaction as every change to an MA (docs/decisions/0008-demand-one-truth.md). Code '' counts each MA
 -- once; each distinct code in validation_codes counts the MA once more under that code (MEHRS 2.3.2).
 -- Must match AUTHORISATION_ROLLUP_ALL_CODES in db/schema/demand.ts.
 CREATE FUNCTION authorisation_rollup_apply(r migration_authorisations, delta integer) RETURNS void

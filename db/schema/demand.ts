@@ -5,7 +5,7 @@ import { parties } from './parties';
 /**
  * Per supplier per Migration Week: what it forecast and what DCC committed to migrate (MEHRS 2.2.1, Report 8 /
  * S1MIG-008). The authorisations received are never stored here: they are counted from the Migration
- * Authorisations themselves, through `authorisation_rollups` (docs/decisions/0005-demand-one-truth.md).
+ * Authorisations themselves, through `authorisation_rollups` (docs/decisions/0008-demand-one-truth.md).
  */
 export const weeklyDemand = pgTable(
   'weekly_demand',

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 
 /**
- * The CSV rules every export follows (docs/decisions/0005-csv-exports.md). Pure: no I/O, no clock.
+ * The CSV rules every export follows (docs/decisions/0009-csv-exports.md). Pure: no I/O, no clock.
  *
  * - RFC 4180: quoting by csv-stringify, CRLF line ends, one header row.
  * - Two profiles: `excel` (the default) starts with a UTF-8 byte order mark and keeps digit-only identifiers

@@ -46,7 +46,7 @@ export const OPEN_STATUSES: readonly IncidentStatus[] = ['open', 'assigned', 'in
 
 /**
  * The status flow new → assigned → in progress → on hold → resolved → closed, with resume from hold and re-open
- * after resolution. MEHRS gives no workflow: this one is the MCC's (an assumption, docs/decisions/0005-incident-desk.md).
+ * after resolution. MEHRS gives no workflow: this one is the MCC's (an assumption, docs/decisions/0010-incident-desk.md).
  */
 const TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
   open: ['assigned', 'in-progress', 'paused', 'resolved'],

@@ -265,66 +265,73 @@ describeEachEngine('Demand against commitment (Report 8, MEHRS 2.2.1)', (engine)
 
   it('keeps the MA counts equal to a live count after random inserts, updates and deletes', async () => {
     const db = handle.db;
-    const random = new Random(42, 7);
-    const codes = ['MA001', 'MA007', 'MA010', 'MA018'];
-    for (let step = 0; step < 60; step++) {
-      const roll = random.int(0, 2);
-      const party = random.int(0, 1) === 0 ? alpha.id : beta.id;
-      const week = WINDOW[random.int(0, 3)] as string;
-      const [existing] = await queryRows<{ id: number }>(
+    // The random changes touch the suite's shared MAs: put them back afterwards, so no other test sees them.
+    const original = await db.select().from(migrationAuthorisations);
+    try {
+      const random = new Random(42, 7);
+      const codes = ['MA001', 'MA007', 'MA010', 'MA018'];
+      for (let step = 0; step < 60; step++) {
+        const roll = random.int(0, 2);
+        const party = random.int(0, 1) === 0 ? alpha.id : beta.id;
+        const week = WINDOW[random.int(0, 3)] as string;
+        const [existing] = await queryRows<{ id: number }>(
+          db,
+          sql`SELECT id FROM migration_authorisations ORDER BY md5(id::text || ${step}) LIMIT 1`,
+        );
+        if (roll === 0 || !existing) {
+          const rejected = random.int(0, 2) === 0 ? [codes[random.int(0, 3)] as string] : undefined;
+          await db.insert(migrationAuthorisations).values(maValues({ party, week, rejected }));
+        } else if (roll === 1) {
+          const reject = random.int(0, 1) === 0;
+          await db
+            .update(migrationAuthorisations)
+            .set({
+              authorisingPartyId: party,
+              migrationWeek: week,
+              validationStatus: reject ? 'rejected' : 'accepted',
+              validationCodes: reject ? [codes[random.int(0, 3)] as string, 'MA001'] : [],
+            })
+            .where(eq(migrationAuthorisations.id, existing.id));
+        } else {
+          await db.delete(migrationAuthorisations).where(eq(migrationAuthorisations.id, existing.id));
+        }
+      }
+      const report = await getReport8(analyst, scope(null));
+      const live = await queryRows<{ party: number; week: string; received: number; rejected: number }>(
         db,
-        sql`SELECT id FROM migration_authorisations ORDER BY md5(id::text || ${step}) LIMIT 1`,
+        sql`SELECT authorising_party_id AS party, migration_week::text AS week, count(*)::int AS received,
+                   (count(*) FILTER (WHERE validation_status = 'rejected'))::int AS rejected
+            FROM migration_authorisations WHERE authorising_party_id IN (${alpha.id}, ${beta.id})
+            GROUP BY 1, 2`,
       );
-      if (roll === 0 || !existing) {
-        const rejected = random.int(0, 2) === 0 ? [codes[random.int(0, 3)] as string] : undefined;
-        await db.insert(migrationAuthorisations).values(maValues({ party, week, rejected }));
-      } else if (roll === 1) {
-        const reject = random.int(0, 1) === 0;
-        await db
-          .update(migrationAuthorisations)
-          .set({
-            authorisingPartyId: party,
-            migrationWeek: week,
-            validationStatus: reject ? 'rejected' : 'accepted',
-            validationCodes: reject ? [codes[random.int(0, 3)] as string, 'MA001'] : [],
-          })
-          .where(eq(migrationAuthorisations.id, existing.id));
-      } else {
-        await db.delete(migrationAuthorisations).where(eq(migrationAuthorisations.id, existing.id));
+      const liveOf = (party: number, week: string) => live.find((l) => l.party === party && l.week === week);
+      let compared = 0;
+      for (const block of report.parties) {
+        for (const row of block.rows) {
+          const expected = liveOf(block.party.id, row.migrationWeek);
+          expect([block.party.name, row.migrationWeek, row.received, row.rejected]).toEqual([
+            block.party.name,
+            row.migrationWeek,
+            expected?.received ?? 0,
+            expected?.rejected ?? 0,
+          ]);
+          compared++;
+        }
       }
+      expect(compared).toBe(8);
+      const reasons = await getShortfallReasons(analyst, scope(null));
+      const [liveMa001] = await queryRows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM migration_authorisations
+            WHERE validation_status = 'rejected' AND 'MA001' = ANY (validation_codes)
+              AND authorising_party_id IN (${alpha.id}, ${beta.id})
+              AND migration_week BETWEEN ${WINDOW[0]} AND ${WEEK}`,
+      );
+      expect(reasons.rejectedByCode.find((c) => c.code === 'MA001')?.total ?? 0).toBe(liveMa001?.n);
+    } finally {
+      await db.delete(migrationAuthorisations);
+      await db.insert(migrationAuthorisations).values(original);
     }
-    const report = await getReport8(analyst, scope(null));
-    const live = await queryRows<{ party: number; week: string; received: number; rejected: number }>(
-      db,
-      sql`SELECT authorising_party_id AS party, migration_week::text AS week, count(*)::int AS received,
-                 (count(*) FILTER (WHERE validation_status = 'rejected'))::int AS rejected
-          FROM migration_authorisations WHERE authorising_party_id IN (${alpha.id}, ${beta.id})
-          GROUP BY 1, 2`,
-    );
-    const liveOf = (party: number, week: string) => live.find((l) => l.party === party && l.week === week);
-    let compared = 0;
-    for (const block of report.parties) {
-      for (const row of block.rows) {
-        const expected = liveOf(block.party.id, row.migrationWeek);
-        expect([block.party.name, row.migrationWeek, row.received, row.rejected]).toEqual([
-          block.party.name,
-          row.migrationWeek,
-          expected?.received ?? 0,
-          expected?.rejected ?? 0,
-        ]);
-        compared++;
-      }
-    }
-    expect(compared).toBe(8);
-    const reasons = await getShortfallReasons(analyst, scope(null));
-    const [liveMa001] = await queryRows<{ n: number }>(
-      db,
-      sql`SELECT count(*)::int AS n FROM migration_authorisations
-          WHERE validation_status = 'rejected' AND 'MA001' = ANY (validation_codes)
-            AND authorising_party_id IN (${alpha.id}, ${beta.id})
-            AND migration_week BETWEEN ${WINDOW[0]} AND ${WEEK}`,
-    );
-    expect(reasons.rejectedByCode.find((c) => c.code === 'MA001')?.total ?? 0).toBe(liveMa001?.n);
   });
 
   it('rebuilds the MA rollup from the MAs to the same counts (the bulk-load path)', async () => {
