@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 import { seedDatabase } from './index';
 
-const EXPECTED_HASH = 'f3fe3eb28f62e6a3ed6e30e62c0147bf';
+const EXPECTED_HASH = '169671cf186f1233f3c0f9df3792d61e';
 
 const OPTIONS = { installations: 1_500, seed: 20_251_125, now: new Date('2026-03-18T10:30:00Z') };
 
