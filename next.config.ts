@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM from its own package directory: bundling it breaks the build (ENGINEERING.md).
+  // PGlite loads its WASM from its own package directory: bundling it breaks the build (docs/engineering.md).
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   // `npm test` typechecks the whole project (tsc --noEmit) before anything is built; a second pass inside

@@ -100,7 +100,7 @@ type Global = typeof globalThis & { __mccDatabase?: Promise<DatabaseHandle> };
 
 /**
  * The process-wide database. Kept on globalThis (one promise): a module variable would give one PGlite
- * per route bundle under `next start` and one per hot reload under `next dev` (ENGINEERING.md).
+ * per route bundle under `next start` and one per hot reload under `next dev` (docs/engineering.md).
  */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (process.env.NEXT_PHASE === 'phase-production-build') {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The layering STYLE.md describes, enforced the way lib/rules/purity.test.ts enforces the rules' purity.
+// The layering the README's Architecture section describes, enforced the way lib/rules/purity.test.ts enforces the rules' purity.
 const root = path.resolve(import.meta.dirname, '..');
 
 function sourceFiles(dir: string): string[] {

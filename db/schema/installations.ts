@@ -17,7 +17,7 @@ import { groupId, installationStatus, installationType, meterState, stage } from
 import { parties } from './parties';
 
 /**
- * One SMETS1 Installation: a Communications Hub with an ESME and/or a GSME (DOMAIN.md "An installation").
+ * One SMETS1 Installation: a Communications Hub with an ESME and/or a GSME (docs/domain.md).
  * The columns describe its current attempt; `installation_events` keeps everything that happened.
  */
 export const installations = pgTable(

@@ -1,7 +1,7 @@
 import { integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { partyRole } from './enums';
 
-/** Every organisation in the migration: suppliers (SEC parties) and the DCC service providers (DOMAIN.md "Parties"). */
+/** Every organisation in the migration: suppliers (SEC parties) and the DCC service providers (docs/domain.md). */
 export const parties = pgTable(
   'parties',
   {

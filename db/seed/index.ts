@@ -1,5 +1,5 @@
 /**
- * Loads the demo migration into an empty database with COPY (ENGINEERING.md: ≈9× multi-row INSERT), chunk by chunk
+ * Loads the demo migration into an empty database with COPY (docs/engineering.md: ≈9× multi-row INSERT), chunk by chunk
  * so memory stays bounded whatever the size. The installation rollup trigger is off during the load and the rollups
  * are rebuilt with one GROUP BY afterwards (db/migrations/0001_triggers.sql); ids are explicit, then every identity
  * sequence is moved past them so the application's own inserts never collide.

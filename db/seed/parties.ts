@@ -35,7 +35,7 @@ export const SUPPLIERS: readonly SupplierSpec[] = [
   { slug: 'bramble', name: 'Bramble Power', secPartyId: 'BRMB', share: 0.15, bias: 'on' },
 ];
 
-/** One party of each DCC service role (DOMAIN.md "Parties"). */
+/** One party of each DCC service role (docs/domain.md). */
 const SERVICE_PARTIES: readonly { slug: string; name: string; role: PartyRole }[] = [
   { slug: 'mcc', name: 'Migration Control Centre', role: 'mcc' },
   { slug: 'dcc', name: 'Data Communications Company', role: 'dcc' },

@@ -239,8 +239,9 @@ export function authorisingPartyFor(
   party: { readonly id: number; readonly role: string; readonly name: string },
 ): AuthorisingPartyView {
   const kind = party.role === 'supplier' ? 'supplier' : 'dcc';
-  const mine = viewer.role === 'supplier' && party.id === viewer.supplierId;
-  const masked = viewer.role === 'supplier' && kind === 'supplier' && !mine;
+  const ownParty = viewerParty(viewer);
+  const mine = ownParty !== null && party.id === ownParty;
+  const masked = ownParty !== null && kind === 'supplier' && !mine;
   return { label: masked ? OTHER_SUPPLIER : party.name, kind, mine, masked };
 }
 
@@ -273,11 +274,12 @@ export function redactTriageDecision<T extends { reason: string; supplierVisible
 // ---------------------------------------------------------------------------------------------------------
 
 export function fileImportsVisibleTo(viewer: Viewer): SQL | undefined {
-  if (viewer.role !== 'supplier') return undefined;
-  return eq(fileImports.uploadedByPartyId, viewer.supplierId);
+  const ownParty = viewerParty(viewer);
+  if (ownParty === null) return undefined;
+  return eq(fileImports.uploadedByPartyId, ownParty);
 }
 
 /** The import actor a viewer uploads as: a supplier user is bound to its supplier's own MAs. */
 export function importActorFor(viewer: Viewer): { userId: string; supplierId: number | null } {
-  return { userId: viewer.userId, supplierId: viewer.role === 'supplier' ? viewer.supplierId : null };
+  return { userId: viewer.userId, supplierId: viewerParty(viewer) };
 }

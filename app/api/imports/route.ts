@@ -18,7 +18,7 @@ function error(status: number, message: string) {
   return NextResponse.json({ error: message }, { status });
 }
 
-/** A change from another site's page is refused: Next gives route handlers no CSRF check (ENGINEERING.md). */
+/** A change from another site's page is refused: Next gives route handlers no CSRF check (docs/engineering.md). */
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   return origin !== null && origin === new URL(request.url).origin;
