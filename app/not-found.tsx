@@ -5,7 +5,7 @@ export default function NotFound() {
   return (
     <main id="main" className="shell-content">
       <div className="card empty-state">
-        <h1>Page not found</h1>
+        <h1>This page could not be found</h1>
         <p>There is no page at this address.</p>
         <p>
           <Link href="/">Go to the overview</Link>

@@ -97,12 +97,16 @@ test.describe('Split-supply calendar (MAM)', () => {
     page,
     loginPage,
     shell,
-    installations,
   }) => {
     test.setTimeout(30_000);
     await signIn(loginPage, shell, ANALYST);
-    await installations.goto('?code=MA106&status=failed');
-    await installations.openRow();
+    // The planning view finds installations that failed MA106 on any attempt, re-designated or not.
+    await page.goto('/split-supply?code=MA106');
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^\d{10,13}$/ })
+      .first()
+      .click();
     const card = page.getByTestId('split-supply-card');
     await expect(card).toBeVisible();
     const reading = page.getByTestId('ma106-reading');

@@ -4,7 +4,7 @@ import Link from 'next/link';
 export default function DashboardNotFound() {
   return (
     <div className="card empty-state">
-      <h1>Page not found</h1>
+      <h1>This page could not be found</h1>
       <p>There is no page at this address that you can see.</p>
       <p>
         <Link href="/">Go to the overview</Link>
