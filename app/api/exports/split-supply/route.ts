@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { neutraliseFormula } from '@/lib/csv';
 import { CALENDAR_CSV_COLUMNS, calendarCsvRecord, streamCalendar } from '@/lib/data/split-supply';
+import { neutraliseFormula } from '@/lib/exports/csv';
 import { NO_STORE, withPermission } from '@/lib/http';
 import { londonDate } from '@/lib/rules/weeks';
 
