@@ -1,3 +1,5 @@
+import { ForbiddenError } from '@/lib/errors';
+
 /**
  * The one permission vocabulary: nav, pages, route handlers, actions and the data layer all ask `can(viewer, …)`.
  * The role → permission table below is the only place roles are listed. Pure (no server-only import) so the
@@ -72,6 +74,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 
 export function can(viewer: { role: Role }, permission: Permission): boolean {
   return ROLE_PERMISSIONS[viewer.role].has(permission);
+}
+
+/** For the data layer, which re-checks what the action checked: throws ForbiddenError without the permission. */
+export function assertCan(viewer: { role: Role }, permission: Permission, message?: string): void {
+  if (!can(viewer, permission)) throw new ForbiddenError(message);
 }
 
 /** The product's areas, each shown in the nav to whoever holds its permission. */

@@ -19,9 +19,8 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { installationRollups, installations, parties, users, weeklyDemand } from '@/db/schema';
-import { can } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { ForbiddenError } from '@/lib/errors';
 import type { CalendarState, SplitSupplyFilter } from '@/lib/filters/split-supply';
 import { type MaSideStatus, maSideStatus, offCalendarWeeks } from '@/lib/rules/split-supply';
 import type { InstallationStatus } from '@/lib/rules/types';
@@ -39,10 +38,6 @@ import {
 // (designate, publish) are in ./split-supply-writes.ts.
 
 export const PLAN_PAGE_SIZE = 50;
-
-function requirePlanner(viewer: Viewer) {
-  if (!can(viewer, 'splitSupply.plan')) throw new ForbiddenError();
-}
 
 const pairLow = sql<number>`least(${installations.electricitySupplierId}, ${installations.gasSupplierId})`;
 const pairHigh = sql<number>`greatest(${installations.electricitySupplierId}, ${installations.gasSupplierId})`;
@@ -77,7 +72,7 @@ export interface SupplierPair {
 
 /** Every supplier pair with split-supply installations not yet migrated, largest first, counted by calendar state. */
 export async function listSupplierPairs(viewer: Viewer, now: Date): Promise<SupplierPair[]> {
-  requirePlanner(viewer);
+  assertCan(viewer, 'splitSupply.plan');
   const db = await getDb();
   const current = currentDesignations(db, splitSupplyScope(viewer));
   const thisWeek = migrationWeekOf(now);
@@ -170,7 +165,7 @@ export async function listPlan(
   cursor: number | undefined,
   now: Date,
 ): Promise<PlanPage> {
-  requirePlanner(viewer);
+  assertCan(viewer, 'splitSupply.plan');
   const db = await getDb();
   const scope = splitSupplyScope(viewer);
   const current = currentDesignations(db, scope);
@@ -265,7 +260,7 @@ export async function weekFigures(
   weeks: readonly string[],
   supplierIds: readonly number[] | null,
 ): Promise<WeekFigures[]> {
-  requirePlanner(viewer);
+  assertCan(viewer, 'splitSupply.plan');
   if (weeks.length === 0) return [];
   const db = await getDb();
   const current = currentDesignations(db, splitSupplyScope(viewer));

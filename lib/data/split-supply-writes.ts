@@ -9,9 +9,9 @@ import {
   splitSupplyPublications,
   users,
 } from '@/db/schema';
-import { can } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
+import { ConflictError, DomainError } from '@/lib/errors';
 import type { SplitSupplyFilter } from '@/lib/filters/split-supply';
 import { designationWeekProblem } from '@/lib/rules/split-supply';
 import { migrationWeekOf } from '@/lib/rules/weeks';
@@ -24,10 +24,6 @@ import { planClauses } from './split-supply-plan';
 // designation is superseded by a newer row, never changed (db/schema/split-supply.ts).
 
 const INSERT_CHUNK = 1_000;
-
-function requirePlan(viewer: Viewer) {
-  if (!can(viewer, 'splitSupply.plan')) throw new ForbiddenError();
-}
 
 export interface DesignationInput {
   /** One installation, a whole supplier pair, or every installation matching the planning filter. */
@@ -97,7 +93,7 @@ export async function designateWeek(
   now: Date,
   outerTx?: Transaction,
 ): Promise<DesignationOutcome> {
-  requirePlan(viewer);
+  assertCan(viewer, 'splitSupply.plan');
   const weekProblem = designationWeekProblem(input.week, now, null);
   if (weekProblem) throw new DomainError('invalid', weekProblem);
   const reason = input.reason?.trim() || null;
@@ -161,7 +157,7 @@ export async function publishCalendar(
   now: Date,
   outerTx?: Transaction,
 ): Promise<{ id: number; count: number }> {
-  requirePlan(viewer);
+  assertCan(viewer, 'splitSupply.plan');
   return inTransaction(outerTx, async (tx) => {
     const current = currentDesignations(tx, splitSupplyScope(viewer));
     const drafts = await tx
@@ -209,7 +205,7 @@ export interface PublicationSummary {
 
 /** The latest publications of the calendar, newest first, with who published them. */
 export async function listPublications(viewer: Viewer, limit = 10): Promise<PublicationSummary[]> {
-  requirePlan(viewer);
+  assertCan(viewer, 'splitSupply.plan');
   const db = await getDb();
   const p = splitSupplyPublications;
   const rows = await db
@@ -234,7 +230,7 @@ export async function listPublications(viewer: Viewer, limit = 10): Promise<Publ
 
 /** How many designations wait for publication. */
 export async function countDrafts(viewer: Viewer): Promise<number> {
-  requirePlan(viewer);
+  assertCan(viewer, 'splitSupply.plan');
   const db = await getDb();
   const current = currentDesignations(db, splitSupplyScope(viewer));
   const [row] = await db

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, sql } from 'drizzle-orm';
 import { getDb, inTransaction, queryRows, type Transaction } from '@/db/client';
 import { installationEvents, installations, triageBatches, triageDecisions } from '@/db/schema';
-import { can } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { ConflictError, DomainError, ForbiddenError } from '@/lib/errors';
+import { ConflictError, DomainError } from '@/lib/errors';
 import type { TriageFilter, TriageState } from '@/lib/filters/triage';
 import { formatLondonDateTime } from '@/lib/format';
 import {
@@ -319,7 +319,7 @@ export async function decideTriage(
   now: Date = new Date(),
   outerTx?: Transaction,
 ): Promise<DecisionReport> {
-  if (!can(viewer, 'triage.decide')) throw new ForbiddenError();
+  assertCan(viewer, 'triage.decide');
   try {
     return await inTransaction(outerTx, async (tx) => {
       const ids = await targetIds(tx, viewer, request.target, now);

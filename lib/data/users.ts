@@ -4,13 +4,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { getDb, inTransaction, type Transaction } from '@/db/client';
 import { accounts, parties, sessions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { can, type Role } from '@/lib/auth/permissions';
+import { assertCan, type Role } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordAudit } from './audit';
 
 function assertAdmin(viewer: Viewer) {
-  if (!can(viewer, 'users.manage')) throw new ForbiddenError('Only administrators manage users.');
+  assertCan(viewer, 'users.manage', 'Only administrators manage users.');
 }
 
 export interface UserSummary {
