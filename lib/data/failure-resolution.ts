@@ -103,11 +103,14 @@ interface StoredEvent {
 
 /** The MA whose Validation or Completion Response carries the event's code, latest received before it. */
 function failingMa(e: StoredEvent, mas: readonly StoredMa[]): StoredMa | undefined {
-  if (!e.code) return undefined;
-  return mas.findLast(
-    ({ ma }) =>
-      ma.receivedAt <= e.occurredAt &&
-      (ma.completionCode === e.code || ma.validationCodes.includes(e.code ?? '')),
+  const code = e.code;
+  if (!code) return undefined;
+  const before = mas.filter(({ ma }) => ma.receivedAt <= e.occurredAt);
+  // The MA that was itself rejected with the code comes first: on a split supply both suppliers' MAs can carry the
+  // attempt's completion code, and reading the other side's MA would tell a supplier that the other one must act.
+  return (
+    before.findLast(({ ma }) => ma.validationCodes.includes(code)) ??
+    before.findLast(({ ma }) => ma.completionCode === code)
   );
 }
 

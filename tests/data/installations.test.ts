@@ -378,4 +378,44 @@ describeEachEngine('Installation timelines read from each side', (engine) => {
     expect(mcc?.nextMove.ownerLabel).toBe('Both Active Suppliers');
     for (const r of [a, b, mcc]) expect(r?.nextMove.action).not.toMatch(/agree/i);
   });
+
+  it('MEHRS 2.3.2: a split-supply MA rejection is read on the rejected MA, not on the other supplier’s MA', async () => {
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: supplierA,
+      gasSupplierId: supplierB,
+      status: 'failed',
+      stage: 'authorisation',
+      lastCode: 'MA004',
+    });
+    const ma = (party: number, receivedAt: string, rejected: boolean) => ({
+      installationId: split.id,
+      authorisingPartyId: party,
+      mpan: party === supplierA ? split.mpan : null,
+      mprn: party === supplierB ? split.mprn : null,
+      migrationWeek: '2026-11-02',
+      migrateOn: '2026-11-03',
+      receivedAt: new Date(receivedAt),
+      validationStatus: rejected ? ('rejected' as const) : ('accepted' as const),
+      validationCodes: rejected ? ['MA004'] : [],
+      completionStatus: 'failure' as const,
+      completionCode: 'MA004',
+    });
+    // A's MA was rejected first; B's arrived later and carries the attempt's completion code too.
+    await handle.db
+      .insert(migrationAuthorisations)
+      .values([ma(supplierA, '2026-10-28T10:00:00Z', true), ma(supplierB, '2026-10-28T12:00:00Z', false)]);
+    await handle.db.insert(installationEvents).values({
+      installationId: split.id,
+      attempt: 1,
+      occurredAt: new Date('2026-10-28T13:00:00Z'),
+      stage: 'authorisation',
+      status: 'failed',
+      code: 'MA004',
+    });
+    const a = (await getInstallationTimeline(supplierViewer(supplierA), split.id))?.latestFailure;
+    const b = (await getInstallationTimeline(supplierViewer(supplierB), split.id))?.latestFailure;
+    expect(a?.nextMove.readerActs).toBe(true);
+    expect(b?.nextMove.readerActs).toBe(false);
+  });
 });
