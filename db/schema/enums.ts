@@ -1,6 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/auth/permissions';
 import { INCIDENT_ACTIONS, NOTE_VISIBILITIES, RECORD_KINDS } from '@/lib/rules/incident-workflow';
+import { TRIAGE_DECISIONS } from '@/lib/rules/triage';
 import {
   GROUP_IDS,
   INCIDENT_STATUSES,
@@ -23,3 +24,4 @@ export const userRole = pgEnum('user_role', ROLES);
 export const incidentKind = pgEnum('incident_kind', RECORD_KINDS);
 export const incidentAction = pgEnum('incident_action', INCIDENT_ACTIONS);
 export const noteVisibility = pgEnum('note_visibility', NOTE_VISIBILITIES);
+export const triageDecision = pgEnum('triage_decision', TRIAGE_DECISIONS);

@@ -114,6 +114,23 @@ export const incidentInstallations = pgTable(
   ],
 );
 
+/**
+ * How many installations each incident affects, per scope (0 = the whole migration, else a supplier, as in
+ * installation_rollups). Kept by triggers on incident_installations and on a change of supplier (migration
+ * incident_affected_counts_sql), so a queue page reads 50 numbers instead of counting thousands of links.
+ */
+export const incidentAffectedCounts = pgTable(
+  'incident_affected_counts',
+  {
+    incidentId: integer()
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    supplierId: integer().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.supplierId] })],
+);
+
 export const incidentNotes = pgTable(
   'incident_notes',
   {

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { groupId, installationStatus, installationType, meterState, stage } from './enums';
+import { groupId, installationStatus, installationType, meterState, stage, triageDecision } from './enums';
 import { parties } from './parties';
 
 /**
@@ -49,6 +49,12 @@ export const installations = pgTable(
     /** TMAD FailedStepNumber of the last failure (Report 2). */
     lastFailedStep: varchar({ length: 24 }),
     lastChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The decision that currently holds a failed Dormant Meter installation out of the triage queue (MEHRS 4), null
+     * when none: derived from triage_decisions by triggers (migration triage_rollups_sql), so the queue's state is a
+     * column its rollup can count.
+     */
+    currentTriageDecision: triageDecision(),
   },
   (t) => [
     uniqueIndex('installations_mpan_key').on(t.mpan),

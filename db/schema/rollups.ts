@@ -1,4 +1,4 @@
-import { bigint, date, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, pgTable, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { groupId, installationStatus, installationType, stage } from './enums';
 
 /** Rollup key values standing for "none", so the unique key has no nulls (must match 0001_triggers.sql). */
@@ -72,6 +72,41 @@ export const installationOutcomeRollups = pgTable(
       t.groupId,
       t.installationType,
       t.code,
+    ),
+  ],
+);
+
+/**
+ * The dormant triage queue counted by what its filters and the rules' advice read (MEHRS 4), per scope as in
+ * installation_rollups: failed installations with a Dormant Meter by their current decision (`state`, '' when
+ * undecided), and installations currently rescheduled by triage by the week they went into (`migrationWeek`,
+ * ROLLUP_NO_WEEK on every other row). Kept by a trigger on installations (migration triage_rollups_sql).
+ */
+export const triageRollups = pgTable(
+  'triage_rollups',
+  {
+    supplierId: integer().notNull(),
+    state: text().notNull(),
+    installationType: installationType().notNull(),
+    lastCode: text().notNull(),
+    lastFailedStep: text().notNull(),
+    attemptCount: smallint().notNull(),
+    groupId: groupId().notNull(),
+    smsoPartyId: integer().notNull(),
+    migrationWeek: date({ mode: 'string' }).notNull(),
+    count: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('triage_rollups_key').on(
+      t.supplierId,
+      t.state,
+      t.migrationWeek,
+      t.installationType,
+      t.lastCode,
+      t.lastFailedStep,
+      t.attemptCount,
+      t.groupId,
+      t.smsoPartyId,
     ),
   ],
 );

@@ -7,7 +7,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   smallint,
   text,
@@ -16,11 +15,10 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { TRIAGE_DECISIONS, type TriageOutcomeItem } from '@/lib/rules/triage';
+import type { TriageOutcomeItem } from '@/lib/rules/triage';
 import { users } from './auth';
+import { triageDecision } from './enums';
 import { installations } from './installations';
-
-export const triageDecision = pgEnum('triage_decision', TRIAGE_DECISIONS);
 
 /**
  * One submission of a decision (one installation or many), keyed by the id the form carried: a submission that

@@ -82,6 +82,21 @@ interface LoadCounts {
   triage: number;
 }
 
+/** The per-row rollup triggers a bulk load stands aside from; the rollups are rebuilt set-based afterwards. */
+const ROLLUP_TRIGGERS = [
+  ['installations', 'installations_rollup'],
+  ['installations', 'triage_rollup_insert'],
+  ['migration_authorisations', 'authorisations_rollup'],
+  ['installation_events', 'installation_events_outcome_rollup'],
+  ['triage_decisions', 'triage_decisions_state'],
+] as const;
+
+async function setRollupTriggers(handle: DatabaseHandle, action: 'ENABLE' | 'DISABLE'): Promise<void> {
+  for (const [table, trigger] of ROLLUP_TRIGGERS) {
+    await handle.db.execute(sql.raw(`ALTER TABLE ${table} ${action} TRIGGER ${trigger}`));
+  }
+}
+
 /**
  * Streams every installation chunk into the bulk tables, with their indexes, foreign keys and rollup trigger off
  * (restored even after a failed load, so the schema is never left without its keys).
@@ -93,13 +108,7 @@ async function loadInstallations(
   log: (message: string) => void,
 ): Promise<LoadCounts> {
   const counts: LoadCounts = { installations: 0, events: 0, authorisations: 0, triage: 0 };
-  await handle.db.execute(sql.raw('ALTER TABLE installations DISABLE TRIGGER installations_rollup'));
-  await handle.db.execute(
-    sql.raw('ALTER TABLE migration_authorisations DISABLE TRIGGER authorisations_rollup'),
-  );
-  await handle.db.execute(
-    sql.raw('ALTER TABLE installation_events DISABLE TRIGGER installation_events_outcome_rollup'),
-  );
+  await setRollupTriggers(handle, 'DISABLE');
   const deferred = await deferIndexesAndForeignKeys(handle);
   let loaded = false;
   let pending: Promise<void> = Promise.resolve();
@@ -134,13 +143,7 @@ async function loadInstallations(
     if (!loaded) await pending.catch(() => {});
     const restoring = Date.now();
     await restoreIndexesAndForeignKeys(handle, deferred);
-    await handle.db.execute(sql.raw('ALTER TABLE installations ENABLE TRIGGER installations_rollup'));
-    await handle.db.execute(
-      sql.raw('ALTER TABLE migration_authorisations ENABLE TRIGGER authorisations_rollup'),
-    );
-    await handle.db.execute(
-      sql.raw('ALTER TABLE installation_events ENABLE TRIGGER installation_events_outcome_rollup'),
-    );
+    await setRollupTriggers(handle, 'ENABLE');
     if (loaded) log(`Indexes and foreign keys rebuilt in ${((Date.now() - restoring) / 1000).toFixed(1)} s.`);
   }
   return counts;
@@ -175,6 +178,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
   await handle.db.execute(sql.raw('SELECT rebuild_installation_rollups()'));
   await handle.db.execute(sql.raw('SELECT rebuild_installation_outcome_rollups()'));
   await handle.db.execute(sql.raw('SELECT rebuild_authorisation_rollups()'));
+  await handle.db.execute(sql.raw('SELECT rebuild_triage_rollups()'));
 
   const demand = generator.weeklyDemand();
   await handle.copyCsv('weekly_demand', DEMAND_COLUMNS, demandCsv(demand));

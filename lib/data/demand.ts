@@ -6,10 +6,9 @@ import {
   authorisationRollups,
   incidents,
   installationRollups,
-  installations,
   migrationCapacity,
   parties,
-  triageDecisions,
+  triageRollups,
   weeklyDemand,
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -28,8 +27,8 @@ import { type IsoDate, migrationWeekEnd, migrationWeekOf, migrationWeekStart } f
 import { rollupClauses } from './installation-filters';
 import {
   authorisationRollupsVisibleTo,
-  demandInstallationsVisibleTo,
   demandParty,
+  effectiveRollupScope,
   seesCapacity,
   suppliersVisibleTo,
   weeklyDemandVisibleTo,
@@ -363,22 +362,19 @@ export async function getPlannedVolume(
   const [scheduled, counts, triaged, capacity] = await Promise.all([
     installationsByWeek(db, viewer, partyId, first, last),
     countsByPartyWeek(db, viewer, partyId, first, last),
+    // Installations whose current triage decision (MEHRS 4) put them into the week they are planned in, from the
+    // triage rollup: constant cost however many reschedules there are.
     db
-      .select({
-        week: installations.migrationWeek,
-        n: sql<number>`count(DISTINCT ${installations.id})`.mapWith(Number),
-      })
-      .from(triageDecisions)
-      .innerJoin(installations, eq(installations.id, triageDecisions.installationId))
+      .select({ week: triageRollups.migrationWeek, n: sum(triageRollups.count).mapWith(Number) })
+      .from(triageRollups)
       .where(
         and(
-          demandInstallationsVisibleTo(viewer, partyId),
-          eq(triageDecisions.decision, 'reschedule'),
-          between(triageDecisions.rescheduledWeek, first, last),
-          eq(installations.migrationWeek, triageDecisions.rescheduledWeek),
+          eq(triageRollups.supplierId, effectiveRollupScope(viewer, { supplier: partyId ?? undefined })),
+          eq(triageRollups.state, 'reschedule'),
+          between(triageRollups.migrationWeek, first, last),
         ),
       )
-      .groupBy(installations.migrationWeek),
+      .groupBy(triageRollups.migrationWeek),
     capacityShown
       ? db
           .select()

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Database, getDb } from '@/db/client';
 import {
+  incidentAffectedCounts,
   incidentEvents,
   incidentInstallations,
   incidentInterestedParties,
@@ -20,8 +21,8 @@ import type { IncidentCategory, IncidentStatus, PartyRole } from '@/lib/rules/ty
 import {
   incidentSupplierFilter,
   incidentsVisibleTo,
-  installationsVisibleTo,
   interestedPartiesVisibleTo,
+  rollupScope,
   seesIncidentWorkings,
 } from './scope';
 
@@ -251,11 +252,14 @@ async function queueRows(db: Database, viewer: Viewer, page: Candidate[]): Promi
       .leftJoin(users, eq(users.id, incidents.assigneeUserId))
       .where(inArray(incidents.id, ids)),
     db
-      .select({ id: incidentInstallations.incidentId, n: count() })
-      .from(incidentInstallations)
-      .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
-      .where(and(inArray(incidentInstallations.incidentId, ids), installationsVisibleTo(viewer)))
-      .groupBy(incidentInstallations.incidentId),
+      .select({ id: incidentAffectedCounts.incidentId, n: incidentAffectedCounts.count })
+      .from(incidentAffectedCounts)
+      .where(
+        and(
+          inArray(incidentAffectedCounts.incidentId, ids),
+          eq(incidentAffectedCounts.supplierId, rollupScope(viewer)),
+        ),
+      ),
     db
       .select({ id: incidentInterestedParties.incidentId, name: parties.name })
       .from(incidentInterestedParties)

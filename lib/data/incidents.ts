@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import {
+  incidentAffectedCounts,
   incidentEvents,
   incidentInstallations,
   incidentInterestedParties,
@@ -33,6 +34,7 @@ import {
   incidentsVisibleTo,
   installationsVisibleTo,
   interestedPartiesVisibleTo,
+  rollupScope,
   seesIncidentWorkings,
 } from './scope';
 
@@ -130,10 +132,14 @@ export async function getIncident(
       .where(and(eq(incidentInterestedParties.incidentId, id), interestedPartiesVisibleTo(viewer)))
       .orderBy(asc(parties.name)),
     db
-      .select({ n: count() })
-      .from(incidentInstallations)
-      .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
-      .where(and(eq(incidentInstallations.incidentId, id), installationsVisibleTo(viewer))),
+      .select({ n: incidentAffectedCounts.count })
+      .from(incidentAffectedCounts)
+      .where(
+        and(
+          eq(incidentAffectedCounts.incidentId, id),
+          eq(incidentAffectedCounts.supplierId, rollupScope(viewer)),
+        ),
+      ),
   ]);
   const i = row.incident;
   const workings = seesIncidentWorkings(viewer);
@@ -246,7 +252,8 @@ async function affectedInstallations(
     .from(incidentInstallations)
     .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
     .where(and(eq(incidentInstallations.incidentId, incidentId), installationsVisibleTo(viewer)))
-    .orderBy(asc(installations.id))
+    // The link's primary key order: the first 200 are read in order, never all of a large incident's links.
+    .orderBy(asc(incidentInstallations.installationId))
     .limit(AFFECTED_LIST_LIMIT);
   return rows.map((r) => {
     const migrated = r.status === 'migrated';

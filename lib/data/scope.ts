@@ -189,15 +189,6 @@ export function authorisationRollupsVisibleTo(viewer: Viewer, party: number | nu
   return and(own, party === null ? undefined : eq(r.authorisingPartyId, party));
 }
 
-/** Installations in a party's demand: the viewer's scope, narrowed to the party as Responsible Supplier. */
-export function demandInstallationsVisibleTo(viewer: Viewer, party: number | null): SQL | undefined {
-  const ofParty =
-    party === null
-      ? undefined
-      : or(eq(installations.electricitySupplierId, party), eq(installations.gasSupplierId, party));
-  return and(installationsVisibleTo(viewer), ofParty);
-}
-
 /** DCC's capacity is migration-wide: only the MCC sees it, and only against every party's volume. */
 export function seesCapacity(viewer: Viewer, party: number | null): boolean {
   return seesEverything(viewer) && party === null;
@@ -255,6 +246,11 @@ export function authorisingPartyFor(
 export function triageVisibleTo(viewer: Viewer): SQL | undefined {
   if (!can(viewer, 'triage.view')) return sql`false`;
   return installationsVisibleTo(viewer);
+}
+
+/** The triage_rollups scope of a viewer, or null when it may not triage (the same wall as triageVisibleTo). */
+export function triageRollupScope(viewer: Viewer): number | null {
+  return can(viewer, 'triage.view') ? rollupScope(viewer) : null;
 }
 
 /**

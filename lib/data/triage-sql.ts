@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '@/db/client';
-import { installations } from '@/db/schema';
+import { installations, triageRollups } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { TriageFilter, TriageState } from '@/lib/filters/triage';
 import { TRIAGE_DEFAULTS } from '@/lib/rules/config';
 import { dormantTriageAdvice, type TriageableType, type TriageDecision } from '@/lib/rules/triage';
-import { triageVisibleTo } from './scope';
+import { triageRollupScope, triageVisibleTo } from './scope';
 
 // SQL shared by the triage reads and writes. Literal SQL (not parameters) where the planner must match the partial
 // index installations_triage_queue_idx: a generic plan cannot prove a parameterised predicate implies it.
@@ -23,14 +23,13 @@ export function epochMs(column: string): string {
 
 /** A decision `d` is about the installation's current attempt (rows without an attempt: decided since its last change). */
 // A reschedule without a week (the demo seed's, when the week was beyond its plan) moved nothing: it holds nothing.
+// The database derives installations.current_triage_decision with the same test (current_triage_decision_of).
 const FOR_CURRENT_ATTEMPT = `(d.attempt = "installations"."attempt_count" OR (d.attempt IS NULL AND d.decided_at >= "installations"."last_changed_at"))
   AND NOT (d.decision = 'reschedule' AND d.rescheduled_week IS NULL)`;
 const NOT_SUPERSEDED = 'NOT EXISTS (SELECT 1 FROM triage_decisions s WHERE s.supersedes_id = d.id)';
 
 /** No decision yet on the current attempt: the queue. */
-export const UNDECIDED = sql.raw(
-  `NOT EXISTS (SELECT 1 FROM triage_decisions d WHERE d.installation_id = "installations"."id" AND ${FOR_CURRENT_ATTEMPT})`,
-);
+export const UNDECIDED = sql.raw(`"installations"."current_triage_decision" IS NULL`);
 
 /** The current decision (latest of the current attempt's chain) as a lateral subquery aliased `cur`. */
 export const CURRENT_DECISION_LATERAL = sql.raw(
@@ -43,15 +42,13 @@ export const CURRENT_DECISION_LATERAL = sql.raw(
 );
 
 function stateClause(state: TriageState): SQL {
-  if (state === 'undecided') return UNDECIDED;
-  return sql`EXISTS (SELECT 1 FROM triage_decisions d WHERE d.installation_id = "installations"."id"
-    AND ${sql.raw(FOR_CURRENT_ATTEMPT)} AND ${sql.raw(NOT_SUPERSEDED)} AND d.decision = ${state})`;
+  return state === 'undecided' ? UNDECIDED : eq(installations.currentTriageDecision, state);
 }
 
 /** Attempts as the rules weigh them: at least 1, and capped at the threshold (the advice only asks "at or above"). */
-export const ATTEMPTS_BUCKET = sql.raw(
-  `least(greatest("installations"."attempt_count", 1), ${Math.trunc(TRIAGE_DEFAULTS.exclusionReviewAttempts)})`,
-);
+const attemptsBucket = (column: string) =>
+  sql.raw(`least(greatest(${column}, 1), ${Math.trunc(TRIAGE_DEFAULTS.exclusionReviewAttempts)})`);
+export const ATTEMPTS_BUCKET = attemptsBucket('"installations"."attempt_count"');
 
 /** Every clause of the queue except the advice, scope first. */
 export function triageClauses(viewer: Viewer, filter: TriageFilter): SQL[] {
@@ -87,6 +84,19 @@ export async function adviceGroups(
   filter: TriageFilter,
   now: Date,
 ): Promise<AdviceGroup[]> {
+  const scope = triageRollupScope(viewer);
+  if (scope === null) return [];
+  // Counted from triage_rollups (exact, kept by triggers), not from the installations: a few hundred rows at any scale.
+  const t = triageRollups;
+  const clauses: SQL[] = [
+    eq(t.supplierId, scope),
+    eq(t.state, filter.state === 'undecided' ? '' : filter.state),
+  ];
+  if (filter.groupId) clauses.push(eq(t.groupId, filter.groupId));
+  if (filter.smso) clauses.push(eq(t.smsoPartyId, filter.smso));
+  if (filter.code) clauses.push(eq(t.lastCode, filter.code));
+  if (filter.type) clauses.push(eq(t.installationType, filter.type));
+  if (filter.minAttempts) clauses.push(gte(t.attemptCount, filter.minAttempts));
   const rows = await queryRows<{
     type: TriageableType;
     code: string;
@@ -95,10 +105,10 @@ export async function adviceGroups(
     n: string;
   }>(
     db,
-    sql`SELECT "installations"."installation_type" AS type, coalesce("installations"."last_code", '') AS code,
-          coalesce("installations"."last_failed_step", '') AS step, ${ATTEMPTS_BUCKET} AS attempts, count(*) AS n
-        FROM "installations" WHERE ${and(...triageClauses(viewer, filter))}
-        GROUP BY 1, 2, 3, 4`,
+    sql`SELECT ${t.installationType} AS type, ${t.lastCode} AS code, ${t.lastFailedStep} AS step,
+          ${attemptsBucket('"triage_rollups"."attempt_count"')} AS attempts, sum(${t.count}) AS n
+        FROM ${t} WHERE ${and(...clauses)}
+        GROUP BY 1, 2, 3, 4 HAVING sum(${t.count}) > 0`,
   );
   return rows.map((r) => ({
     type: r.type,

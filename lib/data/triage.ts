@@ -251,13 +251,17 @@ export async function getTriageBacklog(
   viewer: Viewer,
 ): Promise<{ count: number; oldestFailedAt: string | null }> {
   const db = await getDb();
-  const [row] = await queryRows<{ n: string | number; oldest: number | null }>(
-    db,
-    sql`SELECT count(*) AS n, ${sql.raw(epochMs('min("installations"."last_changed_at")'))} AS oldest
-        FROM "installations"
-        WHERE ${and(...triageClauses(viewer, { state: 'undecided' }))}`,
-  );
-  return { count: Number(row?.n ?? 0), oldestFailedAt: iso(row?.oldest ?? null) };
+  const filter = { state: 'undecided' } as const;
+  // The count from the rollup; the oldest failure is the first row of the queue's own index.
+  const [groups, [row]] = await Promise.all([
+    adviceGroups(db, viewer, filter, new Date()),
+    queryRows<{ oldest: number | null }>(
+      db,
+      sql`SELECT ${sql.raw(epochMs('min("installations"."last_changed_at")'))} AS oldest
+          FROM "installations" WHERE ${and(...triageClauses(viewer, filter))}`,
+    ),
+  ]);
+  return { count: countsFrom(groups).total, oldestFailedAt: iso(row?.oldest ?? null) };
 }
 
 /** A Migration Week the picker offers, with what is already in it against the week's capacity. */

@@ -2,7 +2,15 @@ import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, type DatabaseHandle, setDatabase } from '@/db/client';
-import { incidentEvents, incidentInstallations, incidents, parties, users } from '@/db/schema';
+import {
+  incidentAffectedCounts,
+  incidentEvents,
+  incidentInstallations,
+  incidents,
+  installations,
+  parties,
+  users,
+} from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getIncidentDeskSummary, listIncidentQueue } from '@/lib/data/incident-queue';
 import { raiseIncident } from '@/lib/data/incident-raise';
@@ -408,6 +416,56 @@ describeEachEngine('Incident desk data layer', (engine) => {
     // A forged supplier filter does not widen a supplier's queue.
     const forged = await listIncidentQueue(supplierViewer(c), { ...query, supplier: a });
     expect(forged.rows.some((r) => r.id === id)).toBe(false);
+  });
+
+  it('keeps each incident’s affected counts per scope equal to a live count through supplier changes and deletions', async () => {
+    const analyst = await createAnalyst(db, 'Ann');
+    const { id, ofA, ofB } = await raiseMgfIncident(analyst);
+    const split = await createInstallation(db, {
+      smsoPartyId: smso,
+      electricitySupplierId: a,
+      gasSupplierId: b,
+      stage: 'sim-cutover',
+    });
+    await db.insert(incidentInstallations).values({ incidentId: id, installationId: split.id });
+    // The stored counts against the same question asked of the links themselves, for every scope.
+    const stored = async () =>
+      Object.fromEntries(
+        (
+          await db
+            .select({ scope: incidentAffectedCounts.supplierId, n: incidentAffectedCounts.count })
+            .from(incidentAffectedCounts)
+            .where(eq(incidentAffectedCounts.incidentId, id))
+        )
+          .filter((r) => r.n !== 0)
+          .map((r) => [r.scope, r.n]),
+      );
+    const live = async () => {
+      const rows = await db
+        .select({ e: installations.electricitySupplierId, g: installations.gasSupplierId })
+        .from(incidentInstallations)
+        .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
+        .where(eq(incidentInstallations.incidentId, id));
+      const counts: Record<number, number> = {};
+      for (const r of rows) {
+        for (const scope of new Set([0, r.e, r.g]))
+          if (scope !== null) counts[scope] = (counts[scope] ?? 0) + 1;
+      }
+      return counts;
+    };
+    expect(await stored()).toEqual({ 0: 3, [a]: 2, [b]: 2 });
+    await db.update(installations).set({ electricitySupplierId: c }).where(eq(installations.id, ofA));
+    expect(await stored()).toEqual(await live());
+    await db.delete(incidentInstallations).where(eq(incidentInstallations.installationId, split.id));
+    expect(await stored()).toEqual(await live());
+    await db.delete(installations).where(eq(installations.id, ofB));
+    expect(await stored()).toEqual({ 0: 1, [c]: 1 });
+    expect(
+      (await listIncidentQueue(analyst, incidentQueueSchema.parse({ status: 'all' }))).rows.find(
+        (r) => r.id === id,
+      )?.affected,
+    ).toBe(1);
+    expect((await getIncident(analyst, id))?.affectedCount).toBe(1);
   });
 
   it('orders the queue by least time left and pages it by keyset without repeats', async () => {

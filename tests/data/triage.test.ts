@@ -234,6 +234,69 @@ describeEachEngine('Dormant triage data layer (MEHRS 4)', (engine) => {
     expect(back).toMatchObject({ id: row.id, attempts: 2, lastCode: 'MA112', current: null });
   });
 
+  it('keeps each installation’s current decision and the triage rollups equal to a rebuild from the decisions', async () => {
+    const waiting = await failed();
+    const moved = await failed({ attempts: 2 });
+    const gone = await failed({ type: 'active-dormant' });
+    await decideTriage(
+      analyst,
+      request(
+        [waiting.id],
+        { decision: 'await-smso', awaitedSmsoAction: 'SMSO to reconfigure the hub' },
+        { overruleReason: 'The SMSO is reconfiguring the hub' },
+      ),
+      NOW,
+    );
+    const [first] = await decisionsOf(waiting.id);
+    // Supersede the wait with a reschedule, reschedule another, fail the rescheduled one again, delete a third.
+    await decideTriage(
+      analyst,
+      request(
+        [waiting.id],
+        { decision: 'reschedule', week: EARLIEST },
+        {
+          overruleReason: 'The hub is reconfigured',
+          target: {
+            kind: 'installations',
+            ids: [waiting.id],
+            state: 'await-smso',
+            expectedDecisionId: first?.id ?? 0,
+          },
+        },
+      ),
+      NOW,
+    );
+    await decideTriage(analyst, request([moved.id], { decision: 'reschedule', week: EARLIEST }), NOW);
+    await handle.db
+      .update(installations)
+      .set({
+        status: 'failed',
+        attemptCount: 3,
+        lastCode: 'MA112',
+        lastChangedAt: new Date('2026-12-01T10:00:00Z'),
+      })
+      .where(eq(installations.id, moved.id));
+    await handle.db.delete(installations).where(eq(installations.id, gone.id));
+
+    const snapshot = async () => ({
+      states: await queryRows<{ id: number; state: string | null }>(
+        handle.db,
+        sql`SELECT id, current_triage_decision AS state FROM installations ORDER BY id`,
+      ),
+      rollups: await queryRows<Record<string, unknown>>(
+        handle.db,
+        sql`SELECT supplier_id, state, installation_type, last_code, last_failed_step, attempt_count, group_id,
+              smso_party_id, migration_week::text, count::int FROM triage_rollups WHERE count <> 0
+            ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+      ),
+    });
+    const kept = await snapshot();
+    expect(kept.states.find((r) => Number(r.id) === waiting.id)?.state).toBe('reschedule');
+    expect(kept.states.find((r) => Number(r.id) === moved.id)?.state).toBeNull();
+    await handle.db.execute(sql`SELECT rebuild_triage_rollups()`);
+    expect(kept).toEqual(await snapshot());
+  });
+
   it('refuses weeks before the earliest eligible one, and a reschedule of an Active/Dormant installation', async () => {
     const dd = await failed();
     const ad = await failed({ type: 'active-dormant' });
