@@ -127,6 +127,19 @@ export function supplierNameFor(
   return name;
 }
 
+/**
+ * The name a viewer may see for any party (who raised or owns an incident, who sent an MA): to a supplier, another
+ * supplier is only "Other supplier"; the MCC, the DCC and SMSOs keep their names.
+ */
+export function partyNameFor(
+  viewer: Viewer,
+  party: { readonly id: number; readonly role: string; readonly name: string },
+): string {
+  const ownParty = viewerParty(viewer);
+  const another = ownParty !== null && party.role === 'supplier' && party.id !== ownParty;
+  return another ? OTHER_SUPPLIER : party.name;
+}
+
 /** Suppliers the viewer may choose in a filter: all of them for the MCC, only itself for a supplier. */
 export function suppliersVisibleTo(viewer: Viewer): SQL {
   if (seesEverything(viewer) || viewer.supplierId === null) return eq(parties.role, 'supplier');
@@ -242,7 +255,26 @@ export function authorisingPartyFor(
   const ownParty = viewerParty(viewer);
   const mine = ownParty !== null && party.id === ownParty;
   const masked = ownParty !== null && kind === 'supplier' && !mine;
-  return { label: masked ? OTHER_SUPPLIER : party.name, kind, mine, masked };
+  return { label: partyNameFor(viewer, party), kind, mine, masked };
+}
+
+/**
+ * MA106 is raised on the MA that arrived about the partner that missed the designated week (MAM): it is both
+ * suppliers' business, so each sees it.
+ */
+const SHARED_AUTHORISATION_CODES: readonly string[] = ['MA106'];
+
+/**
+ * Whether a viewer reads an authorisation-stage timeline event: not when it tells of another supplier's MA (its
+ * arrival time, its rejection codes), exactly as the authorisations table withholds them on a split supply.
+ */
+export function authorisationEventVisibleTo(
+  viewer: Viewer,
+  event: { readonly code: string | null },
+  party: { readonly id: number; readonly role: string; readonly name: string } | undefined,
+): boolean {
+  if (!party || (event.code !== null && SHARED_AUTHORISATION_CODES.includes(event.code))) return true;
+  return !authorisingPartyFor(viewer, party).masked;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
