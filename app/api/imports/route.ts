@@ -9,13 +9,13 @@ import { NextResponse } from 'next/server';
 import { importFile, uploadableKinds } from '@/lib/data/imports';
 import { isImportKind } from '@/lib/data/imports/kinds';
 import { DomainError } from '@/lib/errors';
-import { withWritePermission } from '@/lib/http';
+import { NO_STORE, withWritePermission } from '@/lib/http';
 
 /** The largest file the upload accepts (a 1,000,000-row outcome file is about 70 MB). */
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 function error(status: number, message: string) {
-  return NextResponse.json({ error: message }, { status });
+  return NextResponse.json({ error: message }, { status, headers: NO_STORE });
 }
 
 /**
