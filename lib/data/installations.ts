@@ -401,7 +401,7 @@ export async function getInstallationTimeline(
       e.status === 'failed' || e.status === 'rolled-back'
         ? resolveFor(viewer, i, eventFacts(viewer, e, authorisations, linkedIncidents))
         : null,
-    shown: authorisationEventVisibleTo(viewer, e, authorisationOfEvent(e, authorisations)?.party),
+    shown: authorisationEventVisibleTo(viewer, authorisationOfEvent(e, authorisations)?.party),
   }));
   // The latest failure is the installation's own (its list row shows the same code and next move); only the
   // events that tell of another supplier's MA are withheld from the timeline.

@@ -259,22 +259,15 @@ export function authorisingPartyFor(
 }
 
 /**
- * MA106 is raised on the MA that arrived about the partner that missed the designated week (MAM): it is both
- * suppliers' business, so each sees it.
- */
-const SHARED_AUTHORISATION_CODES: readonly string[] = ['MA106'];
-
-/**
- * Whether a viewer reads an authorisation-stage timeline event: not when it tells of another supplier's MA (its
- * arrival time, its rejection codes), exactly as the authorisations table withholds them on a split supply.
+ * Whether a viewer reads an authorisation-stage timeline event, given the MA it tells of: not when that is another
+ * supplier's (its arrival time, its rejection codes), exactly as the authorisations table withholds them on a split
+ * supply. Later stages' events are the installation's own and always shown.
  */
 export function authorisationEventVisibleTo(
   viewer: Viewer,
-  event: { readonly code: string | null },
   party: { readonly id: number; readonly role: string; readonly name: string } | undefined,
 ): boolean {
-  if (!party || (event.code !== null && SHARED_AUTHORISATION_CODES.includes(event.code))) return true;
-  return !authorisingPartyFor(viewer, party).masked;
+  return !party || !authorisingPartyFor(viewer, party).masked;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
