@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 import { seedDatabase } from './index';
 
-const EXPECTED_HASH = '169671cf186f1233f3c0f9df3792d61e';
+const EXPECTED_HASH = 'd9520f6afb116a8194c8c5fa83afa19b';
 
 const OPTIONS = { installations: 1_500, seed: 20_251_125, now: new Date('2026-03-18T10:30:00Z') };
 
