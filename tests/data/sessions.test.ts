@@ -138,12 +138,14 @@ describeEachEngine('Sessions and the access audit', (engine) => {
     // Signed out: a route handler answers 401 and an action refuses.
     const notSignedIn = await withPermission('installations.view', async () => new Response('data'));
     expect(notSignedIn.status).toBe(401);
+    expect(notSignedIn.headers.get('cache-control')).toContain('no-store');
     const action = authorisedAction({ permission: 'users.manage', input: z.object({}) }, async () => 'done');
     expect(await action(undefined, new FormData())).toMatchObject({ ok: false, code: 'unauthenticated' });
 
     await signIn(email);
     const refused = await withPermission('users.manage', async () => new Response('data'));
     expect(refused.status).toBe(404);
+    expect(refused.headers.get('cache-control')).toContain('no-store');
     expect(await action(undefined, new FormData())).toMatchObject({ ok: false, code: 'forbidden' });
     await expect(requirePermission('users.manage')).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     const foreign = new Request('http://mcc.example/api/imports', {
