@@ -4,13 +4,10 @@ import { type DatabaseHandle, setDatabase } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { seedDemoUsers } from '@/db/seed/demo-users';
 import { hashPassword } from '@/lib/auth/password';
-import type { Viewer } from '@/lib/auth/viewer';
 import { listDemoAccounts } from '@/lib/data/demo-accounts';
 import { createUser, setUserDisabled } from '@/lib/data/users';
 import { describeEachEngine } from '../support/engines';
-import { createSupplier } from '../support/factories';
-
-const admin: Viewer = { userId: 'admin-d', name: 'Admin', email: 'admin@d', role: 'admin', supplierId: null };
+import { admin, createSupplier } from '../support/factories';
 
 // Demo mode is a property of the data (lib/demo.ts), never of the engine or of DATABASE_URL.
 describeEachEngine('The login page’s demo accounts', (engine) => {
