@@ -30,6 +30,7 @@ function authSecret(): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** An admin disabled the user (lib/data/users.ts), or it no longer exists. */
 async function isDisabled(db: Database, userId: string): Promise<boolean> {
   const [user] = await db
     .select({ disabledAt: schema.users.disabledAt })
