@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { type DatabaseHandle, setDatabase } from '@/db/client';
+import { setDatabase } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { seedDemoUsers } from '@/db/seed/demo-users';
 import { hashPassword } from '@/lib/auth/password';
@@ -11,35 +11,34 @@ import { admin, createSupplier } from '../support/factories';
 
 // Demo mode is a property of the data (lib/demo.ts), never of the engine or of DATABASE_URL.
 describeEachEngine('The login page’s demo accounts', (engine) => {
-  let handle: DatabaseHandle;
-  let dispose: () => Promise<void>;
+  // Two databases: one with real users only, one the demo seed wrote to. Each test picks its own.
+  let realOnly: Awaited<ReturnType<typeof engine.create>>;
+  let withDemo: Awaited<ReturnType<typeof engine.create>>;
   beforeAll(async () => {
-    ({ handle, dispose } = await engine.create());
-    setDatabase(handle);
+    realOnly = await engine.create();
+    withDemo = await engine.create();
   });
-  afterAll(() => dispose());
+  afterAll(async () => {
+    await realOnly.dispose();
+    await withDemo.dispose();
+  });
   afterEach(() => vi.unstubAllEnvs());
 
   it('lists none for a database with real users and no demo data, embedded or not', async () => {
-    // A database of its own: the other test seeds demo accounts.
-    const real = await engine.create();
-    setDatabase(real.handle);
-    try {
-      await createUser(admin, {
-        name: 'Real Admin',
-        email: 'root@company.example',
-        role: 'admin',
-        password: 'a real admin password',
-      });
-      vi.stubEnv('DATABASE_URL', '');
-      expect(await listDemoAccounts()).toEqual([]);
-    } finally {
-      setDatabase(handle);
-      await real.dispose();
-    }
+    setDatabase(realOnly.handle);
+    await createUser(admin, {
+      name: 'Real Admin',
+      email: 'root@company.example',
+      role: 'admin',
+      password: 'a real admin password',
+    });
+    vi.stubEnv('DATABASE_URL', '');
+    expect(await listDemoAccounts()).toEqual([]);
   });
 
   it('lists the seeded demo accounts, on a DATABASE_URL deployment too, until their password changes', async () => {
+    const handle = withDemo.handle;
+    setDatabase(handle);
     const supplier = await createSupplier(handle.db);
     await seedDemoUsers(handle, [supplier]);
     vi.stubEnv('DATABASE_URL', 'postgres://db.example/mcc');
