@@ -67,7 +67,8 @@ export default async function UsersPage() {
                   <td>{u.disabledAt ? `Disabled ${formatLondonDateTime(u.disabledAt)}` : 'Active'}</td>
                   <td>
                     {u.id === viewer.userId ? null : (
-                      <div className="button-row">
+                      // Side by side: stacked, they would double every row's height.
+                      <div className="button-row" style={{ flexWrap: 'nowrap', marginBottom: 0 }}>
                         <UserRowAction
                           action={setUserDisabledAction}
                           fields={{ userId: u.id, disabled: String(!u.disabledAt) }}
@@ -91,7 +92,7 @@ export default async function UsersPage() {
       </section>
       <section className="card" aria-labelledby="access-events">
         <h2 id="access-events">Sign-in and access events</h2>
-        <p className="muted">The latest {ACCESS_EVENTS_SHOWN}, newest first. Times are UTC.</p>
+        <p className="muted">The latest {ACCESS_EVENTS_SHOWN}, newest first.</p>
         <div className="table-scroll">
           <table className="data" data-testid="access-events">
             <thead>
