@@ -1,4 +1,16 @@
-import { ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { ADMIN, ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
+import { LoginPage } from './pages/login-page';
+
+/** Fills the admin's "Add a user" form for an analyst account (it is not submitted). */
+async function fillNewAnalyst(page: Page, email: string, password: string) {
+  const form = page.getByRole('form', { name: 'Add a user' });
+  await form.getByLabel('Name').fill('Test Analyst');
+  await form.getByLabel('Email address').fill(email);
+  await form.getByLabel('Role').selectOption('analyst');
+  await form.getByLabel('Initial password').fill(password);
+  return form.getByRole('button', { name: 'Add user' });
+}
 
 test.describe('Signing in and out', () => {
   test('An analyst signs in, sees the shell with their role, and signs out', async ({
@@ -130,6 +142,78 @@ test.describe('Managing users', () => {
 
     await loginPage.signIn(email, 'a-long-enough-password');
     await expect(shell.user).toContainText(supplierName);
+  });
+
+  test('A server action posted from another site is refused by Next.js and changes nothing', async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs(ADMIN);
+    await page.goto('/admin/users');
+    const sent: { origin: string; status: number }[] = [];
+    // The browser's own POST, replayed with the Origin a cross-site form would carry; the control keeps ours.
+    let origin = '';
+    await page.route('**/admin/users', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      const headers = { ...(await request.allHeaders()), ...(origin ? { origin } : {}) };
+      const response = await route.fetch({ headers });
+      sent.push({ origin: headers.origin ?? '', status: response.status() });
+      await route.fulfill({ response });
+    });
+    const control = `control-${Date.now()}@example.com`;
+    await (await fillNewAnalyst(page, control, 'a-long-enough-password')).click();
+    await expect(page.getByTestId('users')).toContainText(control);
+
+    origin = 'https://evil.example';
+    const forged = `forged-${Date.now()}@example.com`;
+    await page.goto('/admin/users');
+    await (await fillNewAnalyst(page, forged, 'a-long-enough-password')).click();
+    await expect.poll(() => sent.length).toBe(2);
+    await page.unroute('**/admin/users');
+    expect(sent[0]?.status).toBe(200);
+    expect(sent[1]?.origin).toBe('https://evil.example');
+    expect(sent[1]?.status).toBeGreaterThanOrEqual(400);
+    await page.goto('/admin/users');
+    await expect(page.getByTestId('users')).toContainText(control);
+    await expect(page.getByTestId('users')).not.toContainText(forged);
+  });
+
+  test('Disabling a user ends its open session at once; the admin sees its sign-ins and refusals', async ({
+    page,
+    browser,
+    loginAs,
+  }) => {
+    await loginAs(ADMIN);
+    await page.goto('/admin/users');
+    const email = `disabled-${Date.now()}@example.com`;
+    await (await fillNewAnalyst(page, email, 'a-long-enough-password')).click();
+    await expect(page.getByTestId('users')).toContainText(email);
+
+    const theirs = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    const theirPage = await theirs.newPage();
+    const theirLogin = new LoginPage(theirPage);
+    await theirLogin.signIn(email, 'not-their-password');
+    await expect(theirLogin.error).toBeVisible();
+    await theirLogin.signIn(email, 'a-long-enough-password');
+    await expect(theirPage.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 15_000 });
+
+    await page.getByRole('button', { name: `Disable ${email}` }).click();
+    await expect(page.getByRole('button', { name: `Enable ${email}` })).toBeVisible();
+    await theirPage.goto('/installations');
+    await expect(theirPage).toHaveURL(/\/login/);
+    await theirLogin.signIn(email, 'a-long-enough-password');
+    await expect(theirLogin.error).toHaveText('The email address or password is incorrect.');
+    await theirs.close();
+
+    await page.goto('/admin/users');
+    const events = page.getByTestId('access-events');
+    for (const event of ['Sign-in failed', 'Signed in']) {
+      await expect(
+        events.getByRole('row').filter({ hasText: email }).filter({ hasText: event }).first(),
+      ).toBeVisible();
+    }
+    await expectNoAxeViolations(page);
   });
 
   test('An analyst cannot reach user management', async ({ page, loginAs, shell }) => {

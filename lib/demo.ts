@@ -1,10 +1,8 @@
 /**
- * Demo mode: the embedded database (seeded with demo data on first start), or a deployment that opted in
- * with MCC_DEMO_MODE=1 after `npm run db:seed`. Only then does the login page list the demo accounts.
+ * Demo mode is a property of the data, not of the engine: the login page lists the demo accounts only while the
+ * database holds them with the demo password (lib/data/demo-accounts.ts). An embedded database with real users and
+ * no demo data shows none; a PostgreSQL database seeded with `npm run db:seed` shows them.
  */
-export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !env.DATABASE_URL || env.MCC_DEMO_MODE === '1';
-}
 
 /** The demo accounts' shared password (README "Demo accounts"); it exists only in demo data. */
 export const DEMO_PASSWORD = 'demo-password';

@@ -1,21 +1,23 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
+import { logAccess } from '@/lib/auth/access-log';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
 
-/**
- * Route handlers check the viewer themselves (a page's check does not protect them) and answer JSON errors,
- * never a redirect, so a polling client can tell "signed out" from "failed".
- */
 /** Answers about one viewer's data, errors included, are never kept by a browser or proxy cache. */
 export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
 
+/**
+ * Route handlers check the viewer themselves (a page's check does not protect them) and answer JSON errors,
+ * never a redirect, so a polling client can tell "signed out" from "failed". Every refusal is audited.
+ */
 export async function withPermission(
   permission: Permission,
   handler: (viewer: Viewer) => Promise<Response>,
 ): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) {
+    await logAccess('access-refused', null, { permission, answer: 401 });
     return NextResponse.json(
       { error: 'Your session has ended. Sign in again.' },
       { status: 401, headers: NO_STORE },
@@ -23,9 +25,49 @@ export async function withPermission(
   }
   // Lacking the permission answers like a route that does not exist, as pages do.
   if (!can(viewer, permission)) {
+    await logAccess('access-refused', viewer.userId, { permission, answer: 404 });
     return NextResponse.json({ error: 'Not found.' }, { status: 404, headers: NO_STORE });
   }
   return handler(viewer);
+}
+
+/**
+ * True when the request comes from a page of this site: its Origin names the host it was sent to. This is the
+ * check Next.js makes on server actions (Origin against X-Forwarded-Host or Host); route handlers get none. A
+ * browser always sends Origin with a POST, so a request without one is refused too.
+ */
+export function fromThisSite(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For route handlers that change data: a request from another site's page (CSRF) is refused with 403 before
+ * anything is read or written, then the viewer is checked as by withPermission.
+ */
+export async function withWritePermission(
+  request: Request,
+  permission: Permission,
+  handler: (viewer: Viewer) => Promise<Response>,
+): Promise<Response> {
+  if (!fromThisSite(request)) {
+    await logAccess('access-refused', null, {
+      permission,
+      answer: 403,
+      origin: request.headers.get('origin')?.slice(0, 200) ?? null,
+    });
+    return NextResponse.json(
+      { error: 'Changes must come from this site.' },
+      { status: 403, headers: NO_STORE },
+    );
+  }
+  return withPermission(permission, handler);
 }
 
 export function searchParamsObject(url: string): Record<string, string> {

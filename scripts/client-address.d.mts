@@ -4,3 +4,8 @@ export declare function clientAddress(
   socketAddress: string | undefined,
   trustedHops: number,
 ): string | null;
+export declare function servedOverTls(
+  socketEncrypted: boolean,
+  forwardedProto: string | string[] | undefined,
+  trustedHops: number,
+): boolean;

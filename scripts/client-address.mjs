@@ -21,3 +21,15 @@ export function clientAddress(forwardedFor, socketAddress, trustedHops) {
   // Each trusted proxy appended the address it saw; the client is the entry just before the last trusted hop.
   return chain.at(-trustedHops) ?? peer;
 }
+
+/**
+ * Whether the client reached us over TLS, so HSTS may be sent: the socket itself is TLS, or a trusted proxy says
+ * it terminated TLS. A client's own X-Forwarded-Proto is ignored when no proxy is trusted.
+ * @param {boolean} socketEncrypted
+ * @param {string | string[] | undefined} forwardedProto
+ * @param {number} trustedHops
+ */
+export function servedOverTls(socketEncrypted, forwardedProto, trustedHops) {
+  if (socketEncrypted) return true;
+  return trustedHops > 0 && String(forwardedProto ?? '').startsWith('https');
+}

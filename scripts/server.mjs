@@ -5,7 +5,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { CLIENT_ADDRESS_HEADER, clientAddress } from './client-address.mjs';
+import { CLIENT_ADDRESS_HEADER, clientAddress, servedOverTls } from './client-address.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -20,9 +20,11 @@ http
   .createServer((request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] =
       clientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, trustedHops) ?? '';
-    const overTls =
-      'encrypted' in request.socket ||
-      (trustedHops > 0 && request.headers['x-forwarded-proto']?.toString().startsWith('https'));
+    const overTls = servedOverTls(
+      'encrypted' in request.socket,
+      request.headers['x-forwarded-proto'],
+      trustedHops,
+    );
     if (overTls) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     handle(request, response);
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from '../scripts/client-address.mjs';
+import { clientAddress, servedOverTls } from '../scripts/client-address.mjs';
 
 describe('the client address is taken from the socket unless a trusted proxy says otherwise', () => {
   it.each([
@@ -17,5 +17,17 @@ describe('the client address is taken from the socket unless a trusted proxy say
     ['a proxy that sent no header: the peer', undefined, '10.0.0.1', 1, '10.0.0.1'],
   ] as const)('%s', (_, forwardedFor, socket, hops, expected) => {
     expect(clientAddress(forwardedFor, socket, hops)).toBe(expected);
+  });
+});
+
+describe('HSTS is sent only when the client reached the server over TLS', () => {
+  it.each([
+    ['a TLS socket', true, undefined, 0, true],
+    ['plain HTTP', false, undefined, 0, false],
+    ['a client claiming https with no trusted proxy', false, 'https', 0, false],
+    ['a trusted proxy that terminated TLS', false, 'https', 1, true],
+    ['a trusted proxy over plain HTTP', false, 'http', 1, false],
+  ] as const)('%s', (_, encrypted, proto, hops, expected) => {
+    expect(servedOverTls(encrypted, proto, hops)).toBe(expected);
   });
 });

@@ -15,6 +15,8 @@ export const users = pgTable(
     role: userRole().notNull().default('supplier'),
     /** The supplier party a supplier user is bound to; null for analysts and admins. */
     partyId: integer().references(() => parties.id),
+    /** Set by an admin: a disabled user cannot sign in, and disabling ended its sessions (migration trigger). */
+    disabledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

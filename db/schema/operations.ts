@@ -74,6 +74,8 @@ export const auditLog = pgTable(
     entity: text().notNull(),
     entityId: text(),
     detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** Where a sign-in or refused request came from (scripts/client-address.mjs); null for internal changes. */
+    clientAddress: text(),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );

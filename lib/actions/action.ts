@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { logAccess } from '@/lib/auth/access-log';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { DomainError } from '@/lib/errors';
@@ -7,6 +8,7 @@ import { type ActionResult, fail, submittedValues } from './result';
 
 /**
  * Builds a server action that cannot forget the order: authenticate → authorise (permission) → validate (zod) → act.
+ * A refusal is audited (lib/auth/access-log.ts).
  * The data layer checks the viewer again; this is the first line, not the only one.
  */
 export function authorisedAction<S extends z.ZodType, T>(
@@ -15,8 +17,17 @@ export function authorisedAction<S extends z.ZodType, T>(
 ) {
   return async (_previous: ActionResult<T> | undefined, form: FormData): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
-    if (!viewer) return fail('unauthenticated', 'Your session has ended. Sign in again.');
-    if (!can(viewer, options.permission)) return fail('forbidden', 'You do not have permission to do that.');
+    if (!viewer) {
+      await logAccess('access-refused', null, { permission: options.permission, answer: 'unauthenticated' });
+      return fail('unauthenticated', 'Your session has ended. Sign in again.');
+    }
+    if (!can(viewer, options.permission)) {
+      await logAccess('access-refused', viewer.userId, {
+        permission: options.permission,
+        answer: 'forbidden',
+      });
+      return fail('forbidden', 'You do not have permission to do that.');
+    }
     const parsed = options.input.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

@@ -5,12 +5,11 @@ import path from 'node:path';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
+import { eq } from 'drizzle-orm';
 import { type Database, dataRoot, getDb } from '@/db/client';
 import * as schema from '@/db/schema';
 import { hashPassword, verifyPassword } from './password';
-
-/** A working day plus slack: analysts sign in once a day (README "Security"). */
-const SESSION_SECONDS = 12 * 60 * 60;
+import { SESSION_POLICY } from './session-policy';
 
 /**
  * The signing secret: BETTER_AUTH_SECRET when set (required when several servers share a database);
@@ -31,6 +30,15 @@ function authSecret(): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** An admin disabled the user (lib/data/users.ts), or it no longer exists. */
+async function isDisabled(db: Database, userId: string): Promise<boolean> {
+  const [user] = await db
+    .select({ disabledAt: schema.users.disabledAt })
+    .from(schema.users)
+    .where(eq(schema.users.id, userId));
+  return !user || user.disabledAt !== null;
+}
+
 function createAuth(db: Database) {
   return betterAuth({
     appName: 'Migration Control Centre',
@@ -49,7 +57,12 @@ function createAuth(db: Database) {
         partyId: { type: 'number', input: false, required: false },
       },
     },
-    session: { expiresIn: SESSION_SECONDS, updateAge: 60 * 60 },
+    // The idle window slides; the absolute cap is checked where the viewer is resolved (lib/auth/viewer.ts).
+    session: { expiresIn: SESSION_POLICY.idleMinutes * 60, updateAge: SESSION_POLICY.refreshMinutes * 60 },
+    databaseHooks: {
+      // A disabled user gets no session, whatever the password: every sign-in path ends here.
+      session: { create: { before: async (session) => !(await isDisabled(db, session.userId)) } },
+    },
     // Sign-in throttling is ours (lib/auth/throttle.ts): it must also cover server actions, which better-auth's
     // HTTP rate limiter never sees.
     rateLimit: { enabled: false },

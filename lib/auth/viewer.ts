@@ -3,8 +3,10 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
+import { logAccess } from './access-log';
 import { getAuth } from './auth';
 import { can, type Permission, ROLES, type Role } from './permissions';
+import { pastAbsoluteLimit } from './session-policy';
 
 /** The signed-in person, as every data-layer call receives it. A supplier viewer is bound to one party. */
 export type Viewer =
@@ -28,13 +30,22 @@ export function toViewer(user: unknown): Viewer | null {
   return { userId: id, name, email, role, supplierId: null };
 }
 
-/** The viewer of this request, or null when signed out. Cached per request. */
+/**
+ * The viewer of this request, or null when signed out. Cached per request. better-auth has already ended a session
+ * idle for too long; one older than the absolute cap is ended here (lib/auth/session-policy.ts).
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   // headers() first: while `next build` prerenders, it bails out here, before anything opens the database.
   const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: requestHeaders });
-  return session ? toViewer(session.user) : null;
+  const found = await auth.api.getSession({ headers: requestHeaders });
+  if (!found) return null;
+  if (pastAbsoluteLimit(found.session.createdAt, new Date())) {
+    await (await auth.$context).internalAdapter.deleteSession(found.session.token);
+    await logAccess('session-expired', found.user.id, { signedInAt: found.session.createdAt.toISOString() });
+    return null;
+  }
+  return toViewer(found.user);
 });
 
 /** For pages, actions and route handlers: the viewer, or a redirect to sign-in. */
@@ -50,6 +61,9 @@ export async function requireViewer(): Promise<Viewer> {
  */
 export async function requirePermission(permission: Permission): Promise<Viewer> {
   const viewer = await requireViewer();
-  if (!can(viewer, permission)) notFound();
+  if (!can(viewer, permission)) {
+    await logAccess('access-refused', viewer.userId, { permission, answer: 404 });
+    notFound();
+  }
   return viewer;
 }

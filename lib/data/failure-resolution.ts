@@ -101,6 +101,17 @@ interface StoredEvent {
   readonly occurredAt: Date;
 }
 
+/**
+ * The Migration Authorisation an authorisation-stage event tells of: a rejection belongs to the MA that carries
+ * its code, an arrival to the MA received at that moment (imports and the seed write both at once). Undefined for
+ * events of later stages, which are the installation's, not one supplier's.
+ */
+export function authorisationOfEvent(e: StoredEvent, mas: readonly StoredMa[]): StoredMa | undefined {
+  if (e.stage !== 'authorisation') return undefined;
+  if (e.code) return failingMa(e, mas);
+  return mas.findLast(({ ma }) => ma.receivedAt.getTime() === e.occurredAt.getTime());
+}
+
 /** The MA whose Validation or Completion Response carries the event's code, latest received before it. */
 function failingMa(e: StoredEvent, mas: readonly StoredMa[]): StoredMa | undefined {
   const code = e.code;

@@ -22,6 +22,7 @@ import {
   incidentSupplierFilter,
   incidentsVisibleTo,
   interestedPartiesVisibleTo,
+  partyNameFor,
   rollupScope,
   seesIncidentWorkings,
 } from './scope';
@@ -246,7 +247,11 @@ async function queueRows(db: Database, viewer: Viewer, page: Candidate[]): Promi
   const owner = alias(parties, 'owner');
   const [details, affected, interested] = await Promise.all([
     db
-      .select({ incident: incidents, owner: owner.name, assignee: users.name })
+      .select({
+        incident: incidents,
+        owner: { id: owner.id, role: owner.role, name: owner.name },
+        assignee: users.name,
+      })
       .from(incidents)
       .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
       .leftJoin(users, eq(users.id, incidents.assigneeUserId))
@@ -283,7 +288,7 @@ async function queueRows(db: Database, viewer: Viewer, page: Candidate[]): Promi
         scenario: c.scenario,
         scenarioTitle: scenarioOf(c.scenario)?.title ?? '',
         title: d.incident.title,
-        owner: d.owner,
+        owner: partyNameFor(viewer, d.owner),
         ownerRole: c.ownerRole,
         category: d.incident.category,
         status: c.status,

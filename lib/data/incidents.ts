@@ -34,6 +34,7 @@ import {
   incidentsVisibleTo,
   installationsVisibleTo,
   interestedPartiesVisibleTo,
+  partyNameFor,
   rollupScope,
   seesIncidentWorkings,
 } from './scope';
@@ -104,7 +105,12 @@ export async function getIncident(
   const raisedBy = alias(parties, 'raised_by');
   const owner = alias(parties, 'owner');
   const [row] = await db
-    .select({ incident: incidents, raisedBy: raisedBy.name, owner: owner.name, assignee: users.name })
+    .select({
+      incident: incidents,
+      raisedBy: { id: raisedBy.id, role: raisedBy.role, name: raisedBy.name },
+      owner: { id: owner.id, role: owner.role, name: owner.name },
+      assignee: users.name,
+    })
     .from(incidents)
     .innerJoin(raisedBy, eq(raisedBy.id, incidents.raisedByPartyId))
     .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
@@ -169,8 +175,8 @@ export async function getIncident(
     scenario: i.scenario,
     title: i.title,
     description: i.description,
-    raisedBy: row.raisedBy,
-    owner: row.owner,
+    raisedBy: partyNameFor(viewer, row.raisedBy),
+    owner: partyNameFor(viewer, row.owner),
     groupId: i.groupId,
     category: i.category,
     status: i.status,

@@ -20,10 +20,23 @@ import type { FailureResolution } from '@/lib/rules/resolve';
 import type { TriageDecision } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
-import { type AuthorisationDto, authorisationDtos, eventFacts, resolveFor } from './failure-resolution';
+import {
+  type AuthorisationDto,
+  authorisationDtos,
+  authorisationOfEvent,
+  eventFacts,
+  resolveFor,
+} from './failure-resolution';
 import { installationClauses, rollupClauses } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
-import { incidentsVisibleTo, installationsVisibleTo, redactTriageDecision, supplierNameFor } from './scope';
+import {
+  authorisationEventVisibleTo,
+  incidentsVisibleTo,
+  installationsVisibleTo,
+  partyNameFor,
+  redactTriageDecision,
+  supplierNameFor,
+} from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -354,7 +367,7 @@ export async function getInstallationTimeline(
         scenario: incidents.scenario,
         title: incidents.title,
         status: incidents.status,
-        owner: owner.name,
+        owner: { id: owner.id, role: owner.role, name: owner.name },
         raisedAt: incidents.raisedAt,
       })
       .from(incidentInstallations)
@@ -388,7 +401,10 @@ export async function getInstallationTimeline(
       e.status === 'failed' || e.status === 'rolled-back'
         ? resolveFor(viewer, i, eventFacts(viewer, e, authorisations, linkedIncidents))
         : null,
+    shown: authorisationEventVisibleTo(viewer, authorisationOfEvent(e, authorisations)?.party),
   }));
+  // The latest failure is the installation's own (its list row shows the same code and next move); only the
+  // events that tell of another supplier's MA are withheld from the timeline.
   const latest = resolved.findLast((e) => e.resolution !== null);
   return {
     installation: {
@@ -401,8 +417,12 @@ export async function getInstallationTimeline(
       lastFailedStep: i.lastFailedStep,
       smso: row.smsoName,
     },
-    events: resolved,
-    incidents: linkedIncidents.map((inc) => ({ ...inc, raisedAt: inc.raisedAt.toISOString() })),
+    events: resolved.filter((e) => e.shown).map(({ shown: _, ...e }) => e),
+    incidents: linkedIncidents.map((inc) => ({
+      ...inc,
+      owner: partyNameFor(viewer, inc.owner),
+      raisedAt: inc.raisedAt.toISOString(),
+    })),
     authorisations: authorisationDtos(viewer, authorisations),
     triage: triage.map((t) => {
       const visible = redactTriageDecision(viewer, t);

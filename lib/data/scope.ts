@@ -127,6 +127,19 @@ export function supplierNameFor(
   return name;
 }
 
+/**
+ * The name a viewer may see for any party (who raised or owns an incident, who sent an MA): to a supplier, another
+ * supplier is only "Other supplier"; the MCC, the DCC and SMSOs keep their names.
+ */
+export function partyNameFor(
+  viewer: Viewer,
+  party: { readonly id: number; readonly role: string; readonly name: string },
+): string {
+  const ownParty = viewerParty(viewer);
+  const another = ownParty !== null && party.role === 'supplier' && party.id !== ownParty;
+  return another ? OTHER_SUPPLIER : party.name;
+}
+
 /** Suppliers the viewer may choose in a filter: all of them for the MCC, only itself for a supplier. */
 export function suppliersVisibleTo(viewer: Viewer): SQL {
   if (seesEverything(viewer) || viewer.supplierId === null) return eq(parties.role, 'supplier');
@@ -233,7 +246,19 @@ export function authorisingPartyFor(
   const ownParty = viewerParty(viewer);
   const mine = ownParty !== null && party.id === ownParty;
   const masked = ownParty !== null && kind === 'supplier' && !mine;
-  return { label: masked ? OTHER_SUPPLIER : party.name, kind, mine, masked };
+  return { label: partyNameFor(viewer, party), kind, mine, masked };
+}
+
+/**
+ * Whether a viewer reads an authorisation-stage timeline event, given the MA it tells of: not when that is another
+ * supplier's (its arrival time, its rejection codes), exactly as the authorisations table withholds them on a split
+ * supply. Later stages' events are the installation's own and always shown.
+ */
+export function authorisationEventVisibleTo(
+  viewer: Viewer,
+  party: { readonly id: number; readonly role: string; readonly name: string } | undefined,
+): boolean {
+  return !party || !authorisingPartyFor(viewer, party).masked;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ export interface UserSummary {
   role: Role;
   supplier: string | null;
   createdAt: string;
+  /** When an admin disabled the account; null while it may sign in. */
+  disabledAt: string | null;
 }
 
 export async function listUsers(viewer: Viewer): Promise<UserSummary[]> {
@@ -33,11 +35,16 @@ export async function listUsers(viewer: Viewer): Promise<UserSummary[]> {
       role: users.role,
       supplier: parties.name,
       createdAt: users.createdAt,
+      disabledAt: users.disabledAt,
     })
     .from(users)
     .leftJoin(parties, eq(parties.id, users.partyId))
     .orderBy(asc(users.role), asc(users.email));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    disabledAt: r.disabledAt?.toISOString() ?? null,
+  }));
 }
 
 export interface NewUser {
@@ -94,6 +101,34 @@ export async function createUser(
       detail: { email: input.email, role: input.role, supplierId: input.supplierId ?? null },
     });
     return { id };
+  });
+}
+
+/**
+ * Disables a user (it can no longer sign in, lib/auth/auth.ts) or enables it again. Disabling ends every session
+ * it holds at once: the users trigger deletes them in this transaction (db/migrations, sign-in walls).
+ */
+export async function setUserDisabled(
+  viewer: Viewer,
+  userId: string,
+  disabled: boolean,
+  outerTx?: Transaction,
+): Promise<void> {
+  assertAdmin(viewer);
+  if (userId === viewer.userId) throw new ConflictError('You cannot disable your own account.');
+  await inTransaction(outerTx, async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
+    if (!user) throw new NotFoundError('That user no longer exists.');
+    await recordAudit(tx, viewer, {
+      action: disabled ? 'disable-user' : 'enable-user',
+      entity: 'user',
+      entityId: userId,
+      detail: { email: user.email },
+    });
   });
 }
 

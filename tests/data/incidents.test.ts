@@ -389,6 +389,33 @@ describeEachEngine('Incident desk data layer', (engine) => {
     expect(seen?.history.every((h) => h.by === null && h.note === null)).toBe(true);
   });
 
+  it('never names the supplier that raised an incident to another supplier it lists (MEHRS 2.1.1)', async () => {
+    const analyst = await createAnalyst(db, 'Ann');
+    const [dcc] = await db
+      .insert(parties)
+      .values({ slug: `dcc-${key()}`, name: 'DCC', role: 'dcc' })
+      .returning();
+    const ofB = await createInstallation(db, { smsoPartyId: smso, gasSupplierId: b });
+    // Alpha raises it, and the meter it lists is Beta's: Beta becomes an Interested Party and reads the incident.
+    const { id } = await raiseIncident(analyst, {
+      scenario: '2.1.1',
+      groupId: null,
+      ownerPartyId: dcc?.id ?? 0,
+      raisedByPartyId: a,
+      category: 3,
+      title: '',
+      description: 'SharePoint unavailable',
+      meterNumbers: [ofB.mprn ?? ''],
+      fromFilter: null,
+      requestKey: key(),
+    });
+    const forBeta = await getIncident(supplierViewer(b), id);
+    expect(forBeta?.raisedBy).toBe('Other supplier');
+    expect(forBeta?.owner).toBe('DCC');
+    expect(JSON.stringify(forBeta)).not.toContain('Alpha Energy');
+    expect((await getIncident(analyst, id))?.raisedBy).toBe('Alpha Energy');
+  });
+
   it('answers a supplier that is not an Interested Party exactly as for a missing incident', async () => {
     const analyst = await createAnalyst(db, 'Ann');
     const { id } = await raiseMgfIncident(analyst);

@@ -335,6 +335,66 @@ describeEachEngine('Installation timelines read from each side', (engine) => {
     ]);
   });
 
+  it('keeps the other supplier’s MA events off a supplier’s timeline, as its authorisations table does', async () => {
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: supplierA,
+      gasSupplierId: supplierB,
+      stage: 'authorisation',
+      status: 'failed',
+      lastCode: 'MA010',
+    });
+    const at = (minute: number) => new Date(Date.UTC(2026, 9, 28, 10, minute));
+    const ma = (partyId: number, minute: number, codes: string[]) => ({
+      installationId: split.id,
+      authorisingPartyId: partyId,
+      migrationWeek: '2026-11-02',
+      migrateOn: '2026-11-03',
+      receivedAt: at(minute),
+      validationStatus: codes.length > 0 ? ('rejected' as const) : ('accepted' as const),
+      validationCodes: codes,
+    });
+    await handle.db
+      .insert(migrationAuthorisations)
+      .values([ma(supplierA, 0, []), ma(supplierB, 7, ['MA010', 'MA011'])]);
+    const event = (
+      minute: number,
+      status: 'in-progress' | 'failed',
+      note: string,
+      code: string | null = null,
+    ) => ({
+      installationId: split.id,
+      attempt: 1,
+      occurredAt: at(minute),
+      stage: 'authorisation' as const,
+      status,
+      code,
+      note,
+    });
+    await handle.db
+      .insert(installationEvents)
+      .values([
+        event(0, 'in-progress', 'Migration Authorisation from A'),
+        event(7, 'in-progress', 'Migration Authorisation from B'),
+        event(9, 'failed', 'MA Validation Response: rejected (MA010, MA011)', 'MA010'),
+      ]);
+    const notes = async (viewer: Parameters<typeof getInstallationTimeline>[0]) =>
+      (await getInstallationTimeline(viewer, split.id))?.events.map((e) => e.note);
+    expect(await notes(analyst)).toEqual([
+      'Migration Authorisation from A',
+      'Migration Authorisation from B',
+      'MA Validation Response: rejected (MA010, MA011)',
+    ]);
+    expect(await notes(supplierViewer(supplierA))).toEqual(['Migration Authorisation from A']);
+    expect(await notes(supplierViewer(supplierB))).toEqual([
+      'Migration Authorisation from B',
+      'MA Validation Response: rejected (MA010, MA011)',
+    ]);
+    const forA = await getInstallationTimeline(supplierViewer(supplierA), split.id);
+    expect(JSON.stringify(forA?.events)).not.toContain(at(7).toISOString());
+    expect(JSON.stringify(forA?.authorisations)).not.toContain('MA011');
+  });
+
   it('resolves a split-supply MA106 for each of its two suppliers from its own side (MAM v4)', async () => {
     const split = await createInstallation(handle.db, {
       smsoPartyId: smso,

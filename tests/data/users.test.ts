@@ -4,14 +4,11 @@ import { type DatabaseHandle, setDatabase } from '@/db/client';
 import { accounts, auditLog } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { LOGIN_THROTTLE } from '@/lib/auth/throttle';
-import type { Viewer } from '@/lib/auth/viewer';
 import { forgetFailedAttempts, reserveSignInAttempt } from '@/lib/data/login-failures';
 import { createUser, deleteUser, listUsers } from '@/lib/data/users';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { describeEachEngine } from '../support/engines';
-import { analyst, createSupplier, supplierViewer } from '../support/factories';
-
-const admin: Viewer = { userId: 'admin-1', name: 'Admin', email: 'admin@x', role: 'admin', supplierId: null };
+import { admin, analyst, createSupplier, supplierViewer } from '../support/factories';
 
 describeEachEngine('Users and sign-in throttling', (engine) => {
   let handle: DatabaseHandle;

@@ -80,6 +80,14 @@ export const analyst: Viewer = {
   supplierId: null,
 };
 
+export const admin: Viewer = {
+  userId: 'u-admin',
+  name: 'Admin',
+  email: 'admin@x',
+  role: 'admin',
+  supplierId: null,
+};
+
 export function supplierViewer(supplierId: number): Viewer {
   return { userId: `u-${supplierId}`, name: 'Supplier', email: 's@x', role: 'supplier', supplierId };
 }

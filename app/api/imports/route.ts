@@ -9,19 +9,13 @@ import { NextResponse } from 'next/server';
 import { importFile, uploadableKinds } from '@/lib/data/imports';
 import { isImportKind } from '@/lib/data/imports/kinds';
 import { DomainError } from '@/lib/errors';
-import { withPermission } from '@/lib/http';
+import { NO_STORE, withWritePermission } from '@/lib/http';
 
 /** The largest file the upload accepts (a 1,000,000-row outcome file is about 70 MB). */
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 function error(status: number, message: string) {
-  return NextResponse.json({ error: message }, { status });
-}
-
-/** A change from another site's page is refused: Next gives route handlers no CSRF check (docs/engineering.md). */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  return origin !== null && origin === new URL(request.url).origin;
+  return NextResponse.json({ error: message }, { status, headers: NO_STORE });
 }
 
 /**
@@ -29,8 +23,7 @@ function sameOrigin(request: Request): boolean {
  * memory), then runs through the same pipeline as `npm run import`; the answer is the import's outcome.
  */
 export async function POST(request: Request) {
-  return withPermission('imports.view', async (viewer) => {
-    if (!sameOrigin(request)) return error(403, 'Uploads must come from this site.');
+  return withWritePermission(request, 'imports.view', async (viewer) => {
     const url = new URL(request.url);
     const kind = url.searchParams.get('kind') ?? '';
     const filename = (url.searchParams.get('filename') ?? 'upload.csv').slice(0, 255);

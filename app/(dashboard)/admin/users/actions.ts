@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { authorisedAction } from '@/lib/actions/action';
 import { emailField, passwordField, personNameField } from '@/lib/auth/fields';
 import { ROLES } from '@/lib/auth/permissions';
-import { createUser, deleteUser } from '@/lib/data/users';
+import { createUser, deleteUser, setUserDisabled } from '@/lib/data/users';
 
 const newUserInput = z
   .object({
@@ -29,10 +29,26 @@ export const createUserAction = authorisedAction(
   },
 );
 
+const userIdField = z.string().min(1).max(64);
+
 export const deleteUserAction = authorisedAction(
-  { permission: 'users.manage', input: z.object({ userId: z.string().min(1).max(64) }) },
+  { permission: 'users.manage', input: z.object({ userId: userIdField }) },
   async (viewer, { userId }) => {
     await deleteUser(viewer, userId);
+    revalidatePath('/admin/users');
+  },
+);
+
+export const setUserDisabledAction = authorisedAction(
+  {
+    permission: 'users.manage',
+    input: z.object({
+      userId: userIdField,
+      disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    }),
+  },
+  async (viewer, { userId, disabled }) => {
+    await setUserDisabled(viewer, userId, disabled);
     revalidatePath('/admin/users');
   },
 );

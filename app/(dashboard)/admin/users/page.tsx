@@ -1,16 +1,40 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/viewer';
+import { listAccessEvents } from '@/lib/data/audit';
 import { listVisibleSuppliers } from '@/lib/data/parties';
 import { listUsers } from '@/lib/data/users';
-import { formatLondonDateTime } from '@/lib/format';
-import { DeleteUserButton } from './delete-user-button';
+import { formatLondonDateTime, formatUtc } from '@/lib/format';
+import { deleteUserAction, setUserDisabledAction } from './actions';
 import { NewUserForm } from './new-user-form';
+import { UserRowAction } from './user-row-action';
 
 export const metadata: Metadata = { title: 'Users' };
 
+/** How many of the latest sign-in and access events the page lists. */
+const ACCESS_EVENTS_SHOWN = 100;
+
+const ACCESS_EVENT_LABELS = {
+  'sign-in': 'Signed in',
+  'sign-in-failed': 'Sign-in failed',
+  'sign-out': 'Signed out',
+  'session-expired': 'Session expired',
+  'access-refused': 'Access refused',
+} as const;
+
+function eventDetail(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .filter(([key]) => key !== 'email')
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(', ');
+}
+
 export default async function UsersPage() {
   const viewer = await requirePermission('users.manage');
-  const [users, suppliers] = await Promise.all([listUsers(viewer), listVisibleSuppliers(viewer)]);
+  const [users, suppliers, events] = await Promise.all([
+    listUsers(viewer),
+    listVisibleSuppliers(viewer),
+    listAccessEvents(viewer, ACCESS_EVENTS_SHOWN),
+  ]);
   return (
     <div className="stack">
       <h1>Users</h1>
@@ -26,6 +50,7 @@ export default async function UsersPage() {
                 <th scope="col">Role</th>
                 <th scope="col">Supplier</th>
                 <th scope="col">Created</th>
+                <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -39,9 +64,56 @@ export default async function UsersPage() {
                   <td>{u.role}</td>
                   <td>{u.supplier ?? '—'}</td>
                   <td>{formatLondonDateTime(u.createdAt)}</td>
+                  <td>{u.disabledAt ? `Disabled ${formatLondonDateTime(u.disabledAt)}` : 'Active'}</td>
                   <td>
-                    {u.id === viewer.userId ? null : <DeleteUserButton userId={u.id} email={u.email} />}
+                    {u.id === viewer.userId ? null : (
+                      // Side by side: stacked, they would double every row's height.
+                      <div className="button-row" style={{ flexWrap: 'nowrap', marginBottom: 0 }}>
+                        <UserRowAction
+                          action={setUserDisabledAction}
+                          fields={{ userId: u.id, disabled: String(!u.disabledAt) }}
+                          label={u.disabledAt ? 'Enable' : 'Disable'}
+                          accessibleName={`${u.disabledAt ? 'Enable' : 'Disable'} ${u.email}`}
+                        />
+                        <UserRowAction
+                          action={deleteUserAction}
+                          fields={{ userId: u.id }}
+                          label="Delete"
+                          accessibleName={`Delete ${u.email}`}
+                        />
+                      </div>
+                    )}
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="access-events">
+        <h2 id="access-events">Sign-in and access events</h2>
+        <p className="muted">The latest {ACCESS_EVENTS_SHOWN}, newest first.</p>
+        <div className="table-scroll">
+          <table className="data" data-testid="access-events">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Event</th>
+                <th scope="col">Account</th>
+                <th scope="col">Client address</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{formatUtc(e.at)}</time>
+                  </td>
+                  <td>{ACCESS_EVENT_LABELS[e.action]}</td>
+                  <td>{e.who ?? '—'}</td>
+                  <td>{e.clientAddress ?? '—'}</td>
+                  <td>{eventDetail(e.detail)}</td>
                 </tr>
               ))}
             </tbody>
