@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Database, getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import {
   incidentEvents,
   incidentInstallations,
@@ -23,6 +23,7 @@ import {
   installationsVisibleTo,
   interestedPartiesVisibleTo,
   seesIncidentWorkings,
+  withViewerScope,
 } from './scope';
 
 export const INCIDENT_PAGE_SIZE = 50;
@@ -205,38 +206,40 @@ function decodeCursor(cursor: string | undefined): { asOf: Date; key: SortKey } 
 
 /** Exported for the benchmark: a cursor as deep into the queue as `skip` rows. */
 export async function queueCursorAfter(viewer: Viewer, query: IncidentQueueQuery, skip: number) {
-  const db = await getDb();
-  const asOf = new Date();
-  const sorted = (await candidates(db, viewer, query, asOf))
-    .map((c) => sortKey(c, query.sort))
-    .sort(compareKeys);
-  const key = sorted[Math.min(skip, sorted.length) - 1];
-  return key ? encodeCursor(asOf, key) : undefined;
+  return withViewerScope(viewer, async (db) => {
+    const asOf = new Date();
+    const sorted = (await candidates(db, viewer, query, asOf))
+      .map((c) => sortKey(c, query.sort))
+      .sort(compareKeys);
+    const key = sorted[Math.min(skip, sorted.length) - 1];
+    return key ? encodeCursor(asOf, key) : undefined;
+  });
 }
 
 export async function listIncidentQueue(
   viewer: Viewer,
   query: IncidentQueueQuery,
 ): Promise<IncidentQueuePage> {
-  const db = await getDb();
-  const after = decodeCursor(query.cursor);
-  const asOf = after?.asOf ?? new Date();
-  const all = await candidates(db, viewer, query, asOf);
-  const keyed = all
-    .map((c) => ({ c, key: sortKey(c, query.sort) }))
-    .filter(({ key }) => !after || compareKeys(key, after.key) > 0)
-    .sort((a, b) => compareKeys(a.key, b.key));
-  const page = keyed.slice(0, INCIDENT_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    asOf: asOf.toISOString(),
-    rows: await queueRows(
-      db,
-      viewer,
-      page.map((p) => p.c),
-    ),
-    nextCursor: keyed.length > INCIDENT_PAGE_SIZE && last ? encodeCursor(asOf, last.key) : null,
-  };
+  return withViewerScope(viewer, async (db) => {
+    const after = decodeCursor(query.cursor);
+    const asOf = after?.asOf ?? new Date();
+    const all = await candidates(db, viewer, query, asOf);
+    const keyed = all
+      .map((c) => ({ c, key: sortKey(c, query.sort) }))
+      .filter(({ key }) => !after || compareKeys(key, after.key) > 0)
+      .sort((a, b) => compareKeys(a.key, b.key));
+    const page = keyed.slice(0, INCIDENT_PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      asOf: asOf.toISOString(),
+      rows: await queueRows(
+        db,
+        viewer,
+        page.map((p) => p.c),
+      ),
+      nextCursor: keyed.length > INCIDENT_PAGE_SIZE && last ? encodeCursor(asOf, last.key) : null,
+    };
+  });
 }
 
 async function queueRows(db: Database, viewer: Viewer, page: Candidate[]): Promise<IncidentQueueRow[]> {
@@ -309,19 +312,20 @@ export interface IncidentDeskSummary {
 
 /** Open and past-target counts per owning party, plus the communications and Service Requests still open. */
 export async function getIncidentDeskSummary(viewer: Viewer, now = new Date()): Promise<IncidentDeskSummary> {
-  const db = await getDb();
-  const open = await candidates(db, viewer, { status: 'active' }, now);
-  const tally = (list: Candidate[]): QueueSummaryEntry => ({
-    open: list.length,
-    breached: list.filter((c) => c.clock?.overTarget).length,
+  return withViewerScope(viewer, async (db) => {
+    const open = await candidates(db, viewer, { status: 'active' }, now);
+    const tally = (list: Candidate[]): QueueSummaryEntry => ({
+      open: list.length,
+      breached: list.filter((c) => c.clock?.overTarget).length,
+    });
+    const incidentsOnly = open.filter((c) => c.kind === 'incident');
+    return {
+      asOf: now.toISOString(),
+      byOwner: Object.fromEntries(
+        QUEUE_OWNERS.map((o) => [o, tally(incidentsOnly.filter((c) => c.ownerRole === o))]),
+      ) as Record<QueueOwner, QueueSummaryEntry>,
+      communications: tally(open.filter((c) => c.kind === 'communication')),
+      serviceRequests: tally(open.filter((c) => c.kind === 'service-request')),
+    };
   });
-  const incidentsOnly = open.filter((c) => c.kind === 'incident');
-  return {
-    asOf: now.toISOString(),
-    byOwner: Object.fromEntries(
-      QUEUE_OWNERS.map((o) => [o, tally(incidentsOnly.filter((c) => c.ownerRole === o))]),
-    ) as Record<QueueOwner, QueueSummaryEntry>,
-    communications: tally(open.filter((c) => c.kind === 'communication')),
-    serviceRequests: tally(open.filter((c) => c.kind === 'service-request')),
-  };
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
 import {
   type InstallationEvent,
   incidentInstallations,
@@ -23,7 +22,13 @@ import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
 import { type AuthorisationDto, authorisationDtos, eventFacts, resolveFor } from './failure-resolution';
 import { installationClauses, rollupClauses } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
-import { incidentsVisibleTo, installationsVisibleTo, redactTriageDecision, supplierNameFor } from './scope';
+import {
+  incidentsVisibleTo,
+  installationsVisibleTo,
+  redactTriageDecision,
+  supplierNameFor,
+  withViewerScope,
+} from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
 /** Up to this many matches an MPAN/MPRN search is counted exactly; beyond it the page says "more than". */
@@ -147,60 +152,61 @@ async function selectInstallations(
   after: [string, number] | null,
   limit: number,
 ) {
-  const db = await getDb();
-  const sortColumn = SORT_COLUMNS[query.sort];
-  const clauses = installationClauses(viewer, query);
-  if (after) {
-    const [value, id] = after;
-    const cast = query.sort === 'changed' ? sql`${value}::timestamptz` : sql`${value}::date`;
-    clauses.push(
-      query.dir === 'desc'
-        ? sql`(${sortColumn}, ${installations.id}) < (${cast}, ${id})`
-        : sql`(${sortColumn}, ${installations.id}) > (${cast}, ${id})`,
-    );
-  }
-  const order = query.dir === 'desc' ? desc : asc;
-  const rows = await db
-    .select({
-      // Only the columns a row shows or resolves its next move from: at export sizes, parsing unused columns
-      // costs more than the query.
-      installation: {
-        id: installations.id,
-        electricityState: installations.electricityState,
-        gasState: installations.gasState,
-        toBeCommissionedByDcc: installations.toBeCommissionedByDcc,
-        lastFailedStep: installations.lastFailedStep,
-        mpan: installations.mpan,
-        mprn: installations.mprn,
-        electricitySupplierId: installations.electricitySupplierId,
-        gasSupplierId: installations.gasSupplierId,
-        groupId: installations.groupId,
-        installationType: installations.installationType,
-        splitSupply: installations.splitSupply,
-        migrationWeek: installations.migrationWeek,
-        stage: installations.stage,
-        status: installations.status,
-        lastCode: installations.lastCode,
-        attemptCount: installations.attemptCount,
-        lastChangedAt: installations.lastChangedAt,
-      },
-      electricitySupplierName: electricitySupplier.name,
-      gasSupplierName: gasSupplier.name,
-      sortValue: sql<string>`(${sortColumn})::text`,
-    })
-    .from(installations)
-    .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-    .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
-    .where(and(...clauses))
-    .orderBy(order(sortColumn), order(installations.id))
-    .limit(limit);
-  return rows.map((row) => ({
-    row: toInstallationRow(viewer, row.installation, {
-      electricity: row.electricitySupplierName,
-      gas: row.gasSupplierName,
-    }),
-    key: [row.sortValue, row.installation.id] as [string, number],
-  }));
+  return withViewerScope(viewer, async (db) => {
+    const sortColumn = SORT_COLUMNS[query.sort];
+    const clauses = installationClauses(viewer, query);
+    if (after) {
+      const [value, id] = after;
+      const cast = query.sort === 'changed' ? sql`${value}::timestamptz` : sql`${value}::date`;
+      clauses.push(
+        query.dir === 'desc'
+          ? sql`(${sortColumn}, ${installations.id}) < (${cast}, ${id})`
+          : sql`(${sortColumn}, ${installations.id}) > (${cast}, ${id})`,
+      );
+    }
+    const order = query.dir === 'desc' ? desc : asc;
+    const rows = await db
+      .select({
+        // Only the columns a row shows or resolves its next move from: at export sizes, parsing unused columns
+        // costs more than the query.
+        installation: {
+          id: installations.id,
+          electricityState: installations.electricityState,
+          gasState: installations.gasState,
+          toBeCommissionedByDcc: installations.toBeCommissionedByDcc,
+          lastFailedStep: installations.lastFailedStep,
+          mpan: installations.mpan,
+          mprn: installations.mprn,
+          electricitySupplierId: installations.electricitySupplierId,
+          gasSupplierId: installations.gasSupplierId,
+          groupId: installations.groupId,
+          installationType: installations.installationType,
+          splitSupply: installations.splitSupply,
+          migrationWeek: installations.migrationWeek,
+          stage: installations.stage,
+          status: installations.status,
+          lastCode: installations.lastCode,
+          attemptCount: installations.attemptCount,
+          lastChangedAt: installations.lastChangedAt,
+        },
+        electricitySupplierName: electricitySupplier.name,
+        gasSupplierName: gasSupplier.name,
+        sortValue: sql<string>`(${sortColumn})::text`,
+      })
+      .from(installations)
+      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
+      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
+      .where(and(...clauses))
+      .orderBy(order(sortColumn), order(installations.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      row: toInstallationRow(viewer, row.installation, {
+        electricity: row.electricitySupplierName,
+        gas: row.gasSupplierName,
+      }),
+      key: [row.sortValue, row.installation.id] as [string, number],
+    }));
+  });
 }
 
 export async function listInstallations(
@@ -251,24 +257,25 @@ export async function countInstallations(
   viewer: Viewer,
   filter: InstallationFilter,
 ): Promise<InstallationCount> {
-  const db = await getDb();
-  // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
-  if (!filter.q && !filter.outcomeWeek) {
-    const [row] = await db
-      .select({ n: sum(installationRollups.count).mapWith(Number) })
-      .from(installationRollups)
-      .where(and(...rollupClauses(viewer, filter)));
-    return { value: row?.n ?? 0, exact: true };
-  }
-  const limited = db
-    .select({ one: sql`1` })
-    .from(installations)
-    .where(and(...installationClauses(viewer, filter)))
-    .limit(EXACT_COUNT_LIMIT + 1)
-    .as('limited');
-  const [row] = await db.select({ n: count() }).from(limited);
-  const n = row?.n ?? 0;
-  return n > EXACT_COUNT_LIMIT ? { value: EXACT_COUNT_LIMIT, exact: false } : { value: n, exact: true };
+  return withViewerScope(viewer, async (db) => {
+    // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
+    if (!filter.q && !filter.outcomeWeek) {
+      const [row] = await db
+        .select({ n: sum(installationRollups.count).mapWith(Number) })
+        .from(installationRollups)
+        .where(and(...rollupClauses(viewer, filter)));
+      return { value: row?.n ?? 0, exact: true };
+    }
+    const limited = db
+      .select({ one: sql`1` })
+      .from(installations)
+      .where(and(...installationClauses(viewer, filter)))
+      .limit(EXACT_COUNT_LIMIT + 1)
+      .as('limited');
+    const [row] = await db.select({ n: count() }).from(limited);
+    const n = row?.n ?? 0;
+    return n > EXACT_COUNT_LIMIT ? { value: EXACT_COUNT_LIMIT, exact: false } : { value: n, exact: true };
+  });
 }
 
 export interface InstallationDetail extends InstallationRow {
@@ -323,101 +330,105 @@ export async function getInstallationTimeline(
   viewer: Viewer,
   id: number,
 ): Promise<InstallationTimeline | null> {
-  const db = await getDb();
-  const smso = alias(parties, 'smso');
-  const [row] = await db
-    .select({
-      installation: installations,
-      electricitySupplierName: electricitySupplier.name,
-      gasSupplierName: gasSupplier.name,
-      smsoName: smso.name,
-    })
-    .from(installations)
-    .innerJoin(smso, eq(smso.id, installations.smsoPartyId))
-    .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-    .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
-    .where(and(eq(installations.id, id), installationsVisibleTo(viewer)));
-  if (!row) return null;
-  const i = row.installation;
-
-  const owner = alias(parties, 'owner');
-  const [events, linkedIncidents, authorisations, triage] = await Promise.all([
-    db
-      .select()
-      .from(installationEvents)
-      .where(eq(installationEvents.installationId, id))
-      .orderBy(asc(installationEvents.occurredAt), asc(installationEvents.id)),
-    db
+  return withViewerScope(viewer, async (db) => {
+    const smso = alias(parties, 'smso');
+    const [row] = await db
       .select({
-        id: incidents.id,
-        reference: incidents.reference,
-        scenario: incidents.scenario,
-        title: incidents.title,
-        status: incidents.status,
-        owner: owner.name,
-        raisedAt: incidents.raisedAt,
+        installation: installations,
+        electricitySupplierName: electricitySupplier.name,
+        gasSupplierName: gasSupplier.name,
+        smsoName: smso.name,
       })
-      .from(incidentInstallations)
-      .innerJoin(incidents, eq(incidents.id, incidentInstallations.incidentId))
-      .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
-      .where(and(eq(incidentInstallations.installationId, id), incidentsVisibleTo(viewer)))
-      .orderBy(desc(incidents.raisedAt)),
-    // Every MA of the installation: another supplier's is shown masked (scope.authorisingPartyFor).
-    db
-      .select({
-        ma: migrationAuthorisations,
-        party: { id: parties.id, role: parties.role, name: parties.name },
-      })
-      .from(migrationAuthorisations)
-      .innerJoin(parties, eq(parties.id, migrationAuthorisations.authorisingPartyId))
-      .where(eq(migrationAuthorisations.installationId, id))
-      .orderBy(asc(migrationAuthorisations.receivedAt), asc(migrationAuthorisations.id)),
-    i.installationType === 'active-only'
-      ? Promise.resolve([])
-      : db
-          .select()
-          .from(triageDecisions)
-          .where(eq(triageDecisions.installationId, id))
-          .orderBy(asc(triageDecisions.decidedAt), asc(triageDecisions.id)),
-  ]);
+      .from(installations)
+      .innerJoin(smso, eq(smso.id, installations.smsoPartyId))
+      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
+      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
+      .where(and(eq(installations.id, id), installationsVisibleTo(viewer)));
+    if (!row) return null;
+    const i = row.installation;
 
-  const resolved = events.map(({ installationId: _, ...e }) => ({
-    ...e,
-    occurredAt: e.occurredAt.toISOString(),
-    resolution:
-      e.status === 'failed' || e.status === 'rolled-back'
-        ? resolveFor(viewer, i, eventFacts(viewer, e, authorisations, linkedIncidents))
+    const owner = alias(parties, 'owner');
+    const [events, linkedIncidents, authorisations, triage] = await Promise.all([
+      db
+        .select()
+        .from(installationEvents)
+        .where(eq(installationEvents.installationId, id))
+        .orderBy(asc(installationEvents.occurredAt), asc(installationEvents.id)),
+      db
+        .select({
+          id: incidents.id,
+          reference: incidents.reference,
+          scenario: incidents.scenario,
+          title: incidents.title,
+          status: incidents.status,
+          owner: owner.name,
+          raisedAt: incidents.raisedAt,
+        })
+        .from(incidentInstallations)
+        .innerJoin(incidents, eq(incidents.id, incidentInstallations.incidentId))
+        .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
+        .where(and(eq(incidentInstallations.installationId, id), incidentsVisibleTo(viewer)))
+        .orderBy(desc(incidents.raisedAt)),
+      // Every MA of the installation: another supplier's is shown masked (scope.authorisingPartyFor).
+      db
+        .select({
+          ma: migrationAuthorisations,
+          party: { id: parties.id, role: parties.role, name: parties.name },
+        })
+        .from(migrationAuthorisations)
+        .innerJoin(parties, eq(parties.id, migrationAuthorisations.authorisingPartyId))
+        .where(eq(migrationAuthorisations.installationId, id))
+        .orderBy(asc(migrationAuthorisations.receivedAt), asc(migrationAuthorisations.id)),
+      i.installationType === 'active-only'
+        ? Promise.resolve([])
+        : db
+            .select()
+            .from(triageDecisions)
+            .where(eq(triageDecisions.installationId, id))
+            .orderBy(asc(triageDecisions.decidedAt), asc(triageDecisions.id)),
+    ]);
+
+    const resolved = events.map(({ installationId: _, ...e }) => ({
+      ...e,
+      occurredAt: e.occurredAt.toISOString(),
+      resolution:
+        e.status === 'failed' || e.status === 'rolled-back'
+          ? resolveFor(viewer, i, eventFacts(viewer, e, authorisations, linkedIncidents))
+          : null,
+    }));
+    const latest = resolved.findLast((e) => e.resolution !== null);
+    return {
+      installation: {
+        ...toInstallationRow(viewer, i, {
+          electricity: row.electricitySupplierName,
+          gas: row.gasSupplierName,
+        }),
+        electricityState: i.electricityState,
+        gasState: i.gasState,
+        toBeCommissionedByDcc: i.toBeCommissionedByDcc,
+        priority: i.priority,
+        migrateOn: i.migrateOn,
+        lastFailedStep: i.lastFailedStep,
+        smso: row.smsoName,
+      },
+      events: resolved,
+      incidents: linkedIncidents.map((inc) => ({ ...inc, raisedAt: inc.raisedAt.toISOString() })),
+      authorisations: authorisationDtos(viewer, authorisations),
+      triage: triage.map((t) => {
+        const visible = redactTriageDecision(viewer, t);
+        return {
+          id: t.id,
+          decidedAt: t.decidedAt.toISOString(),
+          decision: t.decision,
+          rescheduledWeek: t.rescheduledWeek,
+          reason: visible.reason,
+          overruleReason: visible.reason === null ? null : t.overruleReason,
+          supersedesId: t.supersedesId,
+        };
+      }),
+      latestFailure: latest?.resolution
+        ? { ...latest.resolution, occurredAt: latest.occurredAt, attempt: latest.attempt }
         : null,
-  }));
-  const latest = resolved.findLast((e) => e.resolution !== null);
-  return {
-    installation: {
-      ...toInstallationRow(viewer, i, { electricity: row.electricitySupplierName, gas: row.gasSupplierName }),
-      electricityState: i.electricityState,
-      gasState: i.gasState,
-      toBeCommissionedByDcc: i.toBeCommissionedByDcc,
-      priority: i.priority,
-      migrateOn: i.migrateOn,
-      lastFailedStep: i.lastFailedStep,
-      smso: row.smsoName,
-    },
-    events: resolved,
-    incidents: linkedIncidents.map((inc) => ({ ...inc, raisedAt: inc.raisedAt.toISOString() })),
-    authorisations: authorisationDtos(viewer, authorisations),
-    triage: triage.map((t) => {
-      const visible = redactTriageDecision(viewer, t);
-      return {
-        id: t.id,
-        decidedAt: t.decidedAt.toISOString(),
-        decision: t.decision,
-        rescheduledWeek: t.rescheduledWeek,
-        reason: visible.reason,
-        overruleReason: visible.reason === null ? null : t.overruleReason,
-        supersedesId: t.supersedesId,
-      };
-    }),
-    latestFailure: latest?.resolution
-      ? { ...latest.resolution, occurredAt: latest.occurredAt, attempt: latest.attempt }
-      : null,
-  };
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, ne, type SQL, sql, sum } from 'drizzle-orm';
-import { type Database, getDb, queryRows } from '@/db/client';
+import { type Database, queryRows } from '@/db/client';
 import { installationRollups, parties, triageDecisions, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -17,7 +17,7 @@ import {
 } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
 import { addMigrationWeeks, type IsoDate } from '@/lib/rules/weeks';
-import { rollupScope, triageVisibleTo } from './scope';
+import { rollupScope, triageVisibleTo, withViewerScope } from './scope';
 import {
   type AdviceGroup,
   adviceClause,
@@ -220,44 +220,47 @@ export async function getTriageQueue(
   query: TriageListQuery,
   now: Date = new Date(),
 ): Promise<TriageQueue> {
-  const db = await getDb();
-  const groups = await adviceGroups(db, viewer, { ...query, advice: undefined }, now);
-  const clauses = queueWhere(viewer, query, groups);
-  const sort = SORT_COLUMNS[query.sort];
-  const after = decodeCursor(query.cursor);
-  if (after) {
-    const value = sql`${after[0]}::${sql.raw(sort.cast)}`;
-    const op = sql.raw(query.dir === 'desc' ? '<' : '>');
-    clauses.push(sql`(${sort.column}, "installations"."id") ${op} (${value}, ${after[1]})`);
-  }
-  const dir = sql.raw(query.dir === 'desc' ? 'DESC' : 'ASC');
-  const raw = await selectRows(
-    db,
-    and(...clauses),
-    sql`ORDER BY ${sort.column} ${dir}, "installations"."id" ${dir} LIMIT ${TRIAGE_PAGE_SIZE + 1}`,
-    sort.column,
-  );
-  const page = raw.slice(0, TRIAGE_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    counts: countsFrom(groups),
-    rows: page.map((r) => toRow(r, query.state === 'await-smso', now)),
-    nextCursor: raw.length > TRIAGE_PAGE_SIZE && last ? encodeCursor(last.sort_value, Number(last.id)) : null,
-  };
+  return withViewerScope(viewer, async (db) => {
+    const groups = await adviceGroups(db, viewer, { ...query, advice: undefined }, now);
+    const clauses = queueWhere(viewer, query, groups);
+    const sort = SORT_COLUMNS[query.sort];
+    const after = decodeCursor(query.cursor);
+    if (after) {
+      const value = sql`${after[0]}::${sql.raw(sort.cast)}`;
+      const op = sql.raw(query.dir === 'desc' ? '<' : '>');
+      clauses.push(sql`(${sort.column}, "installations"."id") ${op} (${value}, ${after[1]})`);
+    }
+    const dir = sql.raw(query.dir === 'desc' ? 'DESC' : 'ASC');
+    const raw = await selectRows(
+      db,
+      and(...clauses),
+      sql`ORDER BY ${sort.column} ${dir}, "installations"."id" ${dir} LIMIT ${TRIAGE_PAGE_SIZE + 1}`,
+      sort.column,
+    );
+    const page = raw.slice(0, TRIAGE_PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      counts: countsFrom(groups),
+      rows: page.map((r) => toRow(r, query.state === 'await-smso', now)),
+      nextCursor:
+        raw.length > TRIAGE_PAGE_SIZE && last ? encodeCursor(last.sort_value, Number(last.id)) : null,
+    };
+  });
 }
 
 /** The overview's backlog panel: how many failed dormant installations await a decision, and since when. */
 export async function getTriageBacklog(
   viewer: Viewer,
 ): Promise<{ count: number; oldestFailedAt: string | null }> {
-  const db = await getDb();
-  const [row] = await queryRows<{ n: string | number; oldest: number | null }>(
-    db,
-    sql`SELECT count(*) AS n, ${sql.raw(epochMs('min("installations"."last_changed_at")'))} AS oldest
+  return withViewerScope(viewer, async (db) => {
+    const [row] = await queryRows<{ n: string | number; oldest: number | null }>(
+      db,
+      sql`SELECT count(*) AS n, ${sql.raw(epochMs('min("installations"."last_changed_at")'))} AS oldest
         FROM "installations"
         WHERE ${and(...triageClauses(viewer, { state: 'undecided' }))}`,
-  );
-  return { count: Number(row?.n ?? 0), oldestFailedAt: iso(row?.oldest ?? null) };
+    );
+    return { count: Number(row?.n ?? 0), oldestFailedAt: iso(row?.oldest ?? null) };
+  });
 }
 
 /** A Migration Week the picker offers, with what is already in it against the week's capacity. */
@@ -276,33 +279,35 @@ export async function getWeekOptions(
   earliest: IsoDate,
   config: TriageConfig = TRIAGE_DEFAULTS,
 ): Promise<WeekOption[]> {
-  const db = await getDb();
-  const weeks = Array.from({ length: config.weeksOffered }, (_, n) => addMigrationWeeks(earliest, n));
-  const r = installationRollups;
-  const rows = await db
-    .select({ week: r.migrationWeek, n: sum(r.count).mapWith(Number) })
-    .from(r)
-    .where(
-      and(
-        eq(r.supplierId, rollupScope(viewer)),
-        inArray(r.migrationWeek, weeks),
-        ne(r.installationType, 'active-only'),
-      ),
-    )
-    .groupBy(r.migrationWeek);
-  const byWeek = new Map(rows.map((row) => [row.week, row.n]));
-  return weeks.map((week) => ({ week, scheduled: byWeek.get(week) ?? 0, capacity: config.weeklyCapacity }));
+  return withViewerScope(viewer, async (db) => {
+    const weeks = Array.from({ length: config.weeksOffered }, (_, n) => addMigrationWeeks(earliest, n));
+    const r = installationRollups;
+    const rows = await db
+      .select({ week: r.migrationWeek, n: sum(r.count).mapWith(Number) })
+      .from(r)
+      .where(
+        and(
+          eq(r.supplierId, rollupScope(viewer)),
+          inArray(r.migrationWeek, weeks),
+          ne(r.installationType, 'active-only'),
+        ),
+      )
+      .groupBy(r.migrationWeek);
+    const byWeek = new Map(rows.map((row) => [row.week, row.n]));
+    return weeks.map((week) => ({ week, scheduled: byWeek.get(week) ?? 0, capacity: config.weeklyCapacity }));
+  });
 }
 
 /** The SMETS1 SMSOs, for the queue's SMSO filter (MCC only: triage.view). */
 export async function listSmsoOptions(viewer: Viewer): Promise<{ id: number; name: string }[]> {
   if (!can(viewer, 'triage.view')) return [];
-  const db = await getDb();
-  return db
-    .select({ id: parties.id, name: parties.name })
-    .from(parties)
-    .where(eq(parties.role, 'smso'))
-    .orderBy(asc(parties.name));
+  return withViewerScope(viewer, async (db) => {
+    return db
+      .select({ id: parties.id, name: parties.name })
+      .from(parties)
+      .where(eq(parties.role, 'smso'))
+      .orderBy(asc(parties.name));
+  });
 }
 
 /** One decision in an installation's triage history, for the MCC. */
@@ -331,41 +336,42 @@ export async function getTriageInstallation(
   id: number,
   now: Date = new Date(),
 ): Promise<{ row: TriageRow; awaiting: boolean; history: TriageHistoryEntry[] } | null> {
-  const db = await getDb();
-  const [raw] = await selectRows(
-    db,
-    and(
-      eq(sql`"installations"."id"`, id),
-      triageVisibleTo(viewer),
-      sql`"installations"."installation_type" <> 'active-only'`,
-    ),
-    sql``,
-  );
-  if (!raw) return null;
-  const history = await db
-    .select({ d: triageDecisions, decidedBy: users.name })
-    .from(triageDecisions)
-    .leftJoin(users, eq(users.id, triageDecisions.decidedByUserId))
-    .where(eq(triageDecisions.installationId, id))
-    .orderBy(asc(triageDecisions.id));
-  const row = toRow(raw, false, now);
-  return {
-    row,
-    awaiting: (raw.status === 'failed' || raw.status === 'rolled-back') && row.current === null,
-    history: history.map(({ d, decidedBy }) => ({
-      id: d.id,
-      decidedAt: d.decidedAt.toISOString(),
-      decidedBy,
-      decision: d.decision,
-      advice: d.advice,
-      attempt: d.attempt,
-      failureCode: d.failureCode,
-      failedStep: d.failedStep,
-      rescheduledWeek: d.rescheduledWeek,
-      reason: d.reason,
-      overruleReason: d.overruleReason,
-      supersedesId: d.supersedesId,
-      supplierVisible: d.supplierVisible,
-    })),
-  };
+  return withViewerScope(viewer, async (db) => {
+    const [raw] = await selectRows(
+      db,
+      and(
+        eq(sql`"installations"."id"`, id),
+        triageVisibleTo(viewer),
+        sql`"installations"."installation_type" <> 'active-only'`,
+      ),
+      sql``,
+    );
+    if (!raw) return null;
+    const history = await db
+      .select({ d: triageDecisions, decidedBy: users.name })
+      .from(triageDecisions)
+      .leftJoin(users, eq(users.id, triageDecisions.decidedByUserId))
+      .where(eq(triageDecisions.installationId, id))
+      .orderBy(asc(triageDecisions.id));
+    const row = toRow(raw, false, now);
+    return {
+      row,
+      awaiting: (raw.status === 'failed' || raw.status === 'rolled-back') && row.current === null,
+      history: history.map(({ d, decidedBy }) => ({
+        id: d.id,
+        decidedAt: d.decidedAt.toISOString(),
+        decidedBy,
+        decision: d.decision,
+        advice: d.advice,
+        attempt: d.attempt,
+        failureCode: d.failureCode,
+        failedStep: d.failedStep,
+        rescheduledWeek: d.rescheduledWeek,
+        reason: d.reason,
+        overruleReason: d.overruleReason,
+        supersedesId: d.supersedesId,
+        supplierVisible: d.supplierVisible,
+      })),
+    };
+  });
 }
