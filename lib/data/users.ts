@@ -1,13 +1,14 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { getDb, inTransaction, type Transaction } from '@/db/client';
+import { inTransaction, type Transaction } from '@/db/client';
 import { accounts, parties, sessions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { assertCan, type Role } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordAudit } from './audit';
+import { withViewerScope } from './scope';
 
 function assertAdmin(viewer: Viewer) {
   assertCan(viewer, 'users.manage', 'Only administrators manage users.');
@@ -24,20 +25,21 @@ export interface UserSummary {
 
 export async function listUsers(viewer: Viewer): Promise<UserSummary[]> {
   assertAdmin(viewer);
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      supplier: parties.name,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .leftJoin(parties, eq(parties.id, users.partyId))
-    .orderBy(asc(users.role), asc(users.email));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return withViewerScope(viewer, async (db) => {
+    const rows = await db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        supplier: parties.name,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .leftJoin(parties, eq(parties.id, users.partyId))
+      .orderBy(asc(users.role), asc(users.email));
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  });
 }
 
 export interface NewUser {

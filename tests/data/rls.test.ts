@@ -150,6 +150,23 @@ describeEachEngine('Row-level security', (engine) => {
     expect(unguarded, 'tables a supplier could read unfiltered').toEqual([]);
   });
 
+  it('every table whose rows a row-secured table owns (a cascading foreign key) is row-secured too', async () => {
+    const unguarded = await queryRows<{ child: string; parent: string }>(
+      db,
+      sql`select child.relname as child, parent.relname as parent
+          from pg_constraint k
+          join pg_class child on child.oid = k.conrelid
+          join pg_class parent on parent.oid = k.confrelid
+          where k.contype = 'f' and k.confdeltype = 'c' and parent.relrowsecurity
+            and child.relnamespace = 'public'::regnamespace
+            and not (child.relrowsecurity and exists (
+              select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = child.relname
+                and ${ROW_SCOPED_ROLE} = any (p.roles) and p.cmd in ('SELECT', 'ALL')))
+          order by 1`,
+    );
+    expect(unguarded.filter((r) => !UNREADABLE.includes(r.child))).toEqual([]);
+  });
+
   it('runs scoped work as a role that is neither superuser, nor owner, nor exempt from policies', async () => {
     const [role] = await queryRows<{ rolsuper: boolean; rolbypassrls: boolean; owns: number }>(
       db,
