@@ -5,6 +5,8 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench [-- --sizes 100000,10000000 --reseed]
  *
+ * `--rls-only` times only the row-level security comparison (policies on and off, same process).
+ *
  * Each size gets its own database (<prefix>_<size>, prefix mcc_bench unless --prefix is given), kept between runs
  * unless --reseed is given.
  */
@@ -27,10 +29,11 @@ import {
 } from '@/lib/data/demand';
 import { listIncidentQueue, queueCursorAfter } from '@/lib/data/incident-queue';
 import { getIncident } from '@/lib/data/incidents';
-import { countInstallations, listInstallations } from '@/lib/data/installations';
+import { countInstallations, getInstallationTimeline, listInstallations } from '@/lib/data/installations';
 import { encodeCursor } from '@/lib/data/keyset-cursor';
 import { getOverview } from '@/lib/data/overview';
-import { installationsVisibleTo } from '@/lib/data/scope';
+import { report2Batches } from '@/lib/data/reports';
+import { installationsVisibleTo, withViewerScope } from '@/lib/data/scope';
 import { getTriageBacklog, getTriageQueue, triageCursor } from '@/lib/data/triage';
 import { decideTriage } from '@/lib/data/triage-decisions';
 import { FAILED_DORMANT, UNDECIDED } from '@/lib/data/triage-sql';
@@ -49,6 +52,8 @@ const { values } = parseArgs({
     reseed: { type: 'boolean', default: false },
     /** Database name prefix, so benches of different branches never share (and half-migrate) a database. */
     prefix: { type: 'string', default: 'mcc_bench' },
+    /** Only the row-level security comparison (docs/decisions/0013-walls-rls-row-level-security.md). */
+    'rls-only': { type: 'boolean', default: false },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -221,6 +226,35 @@ for (const size of sizes) {
   figures.push(['triage backlog (overview panel)', () => getTriageBacklog(analyst)]);
   console.log(`  (triage queue: ${triageTotal} installations awaiting a decision)`);
 
+  // The child tables' policies (EXISTS on the parent): one installation's timeline, a week of Report 2.
+  const [bigsFirst] = await queryRows<{ id: number }>(
+    db,
+    sql`select id from installations where electricity_supplier_id = ${big.id} order by id limit 1`,
+  );
+  const lastWeek = {
+    from: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+    to: new Date().toISOString().slice(0, 10),
+  };
+  const firstBatch = async (batches: AsyncGenerator<unknown>) => {
+    await batches.next();
+    await batches.return(undefined);
+  };
+  await measureRowSecurity(db, size, [
+    ['overview, analyst', () => getOverview(analyst, {}, weeks)],
+    ['overview, largest supplier', () => getOverview(supplier(big.id), {}, weeks)],
+    ['list page 1, analyst', () => listInstallations(analyst, firstPage)],
+    ['list page 1, largest supplier', () => listInstallations(supplier(big.id), firstPage)],
+    ['timeline, largest supplier', () => getInstallationTimeline(supplier(big.id), Number(bigsFirst?.id))],
+    [
+      'report 2 first batch (7 days), largest supplier',
+      () => firstBatch(report2Batches(supplier(big.id), { period: lastWeek })),
+    ],
+  ]);
+  if (values['rls-only']) {
+    await handle.close();
+    continue;
+  }
+
   for (const [figure, fn] of figures) {
     const ms = await time(fn);
     record(figure, size, ms);
@@ -263,6 +297,53 @@ for (const size of sizes) {
     `  (rollup rows: ${rollupRows?.n}; suppliers ${bySize.length}, largest ${big.n}, smallest ${small.n})`,
   );
   await handle.close();
+}
+
+/**
+ * The second wall's cost: the same data functions with the policies of every row-secured table on and off (the
+ * scoped role and its transaction stay in both), in this one process, in alternating rounds so that the load of a
+ * shared machine falls on both sides alike; then the scoped transaction itself, with no query in it.
+ */
+async function measureRowSecurity(db: Database, size: number, figures: [string, () => Promise<unknown>][]) {
+  const tables = (
+    await queryRows<{ table: string }>(
+      db,
+      sql`select relname as table from pg_class where relrowsecurity and relnamespace = 'public'::regnamespace`,
+    )
+  ).map((r) => r.table);
+  const setRowSecurity = async (on: boolean) => {
+    for (const table of tables) {
+      await db.execute(sql.raw(`ALTER TABLE "${table}" ${on ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`));
+    }
+  };
+  const rounds = 5;
+  try {
+    for (const [figure, fn] of figures) {
+      const samples = { on: [] as number[], off: [] as number[] };
+      for (let round = 0; round < rounds; round++) {
+        for (const state of ['on', 'off'] as const) {
+          await setRowSecurity(state === 'on');
+          await fn(); // plans again after the switch
+          for (let i = 0; i < Math.ceil(runs / rounds); i++) {
+            const started = performance.now();
+            await fn();
+            samples[state].push(performance.now() - started);
+          }
+        }
+      }
+      const [on, off] = [median(samples.on), median(samples.off)];
+      record(`${figure}, RLS on`, size, on);
+      record(`${figure}, RLS off`, size, off);
+      console.log(
+        `  ${`${figure}: RLS on / off`.padEnd(46)} ${on.toFixed(2).padStart(9)} / ${off.toFixed(2)} ms = ${(on / off).toFixed(2)}x`,
+      );
+    }
+  } finally {
+    await setRowSecurity(true);
+  }
+  const scoped = await time(() => withViewerScope(analyst, async () => undefined));
+  record('row scope: an empty scoped transaction', size, scoped);
+  console.log(`  ${'row scope: an empty scoped transaction'.padEnd(46)} ${scoped.toFixed(2).padStart(9)} ms`);
 }
 
 /**

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -137,6 +137,46 @@ export async function inTransaction<T>(tx: Transaction | undefined, work: (tx: T
   if (tx) return work(tx);
   const db = await getDb();
   return db.transaction((newTx) => openTransaction.run(true, () => work(newTx)));
+}
+
+/**
+ * The role viewer-scoped work runs as: neither owner nor superuser, so the row-level security policies of
+ * db/migrations/0018_row_level_security.sql apply (docs/decisions/0013-walls-rls-row-level-security.md).
+ */
+export const ROW_SCOPED_ROLE = 'mcc_app';
+
+/** A viewer's row scope as the policies read it from `mcc.viewer_party`: 'all', or a supplier party's id. */
+export type RowScope = 'all' | `${number}`;
+
+const openRowScope = new AsyncLocalStorage<{ tx: Transaction; scope: RowScope }>();
+
+/**
+ * Runs `work` as the row-scoped role with `scope` set for the transaction, in the caller's transaction or a new
+ * one. A data function called from another one shares its transaction (PGlite has one connection); a caller's
+ * transaction gets its own role back afterwards, so the owner's writes that follow still run.
+ */
+export async function inRowScope<T>(
+  scope: RowScope,
+  tx: Transaction | undefined,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const open = openRowScope.getStore();
+  if (open) {
+    if (open.scope !== scope)
+      throw new Error(`Row scope ${scope} was opened inside row scope ${open.scope}.`);
+    return work(open.tx);
+  }
+  return inTransaction(tx, async (scopedTx) => {
+    await scopedTx.execute(
+      sql`select set_config('role', ${ROW_SCOPED_ROLE}, true), set_config('mcc.viewer_party', ${scope}, true)`,
+    );
+    const result = await openRowScope.run({ tx: scopedTx, scope }, () => work(scopedTx));
+    if (tx)
+      await scopedTx.execute(
+        sql`select set_config('role', 'none', true), set_config('mcc.viewer_party', '', true)`,
+      );
+    return result;
+  });
 }
 
 /** Makes an already-open database the process-wide one (tests and CLIs that open their own). */

@@ -47,3 +47,38 @@ describe('architecture: visibility and redaction are decided only in lib/data/sc
     expect(text).not.toMatch(/'Other supplier'/);
   });
 });
+
+/**
+ * The data functions that use the owner's connection (better-auth's, the CLIs' and the writes' role) instead of
+ * the row-scoped one: each says why the second wall has nothing to guard there. Every other read goes through
+ * withViewerScope (docs/decisions/0013-walls-rls-row-level-security.md).
+ */
+const OWNER_READS: Record<string, string> = {
+  'lib/data/demo-accounts.ts listDemoAccounts': 'the sign-in page, before there is a viewer',
+  'lib/data/incidents.ts listIncidentAssignees': 'MCC staff only, no supplier rows',
+  'lib/data/incidents.ts listPartiesByRole': 'the party directory, no supplier rows',
+  'lib/data/incident-raise.ts raiseIncident': 'a write, after the viewer is checked',
+  'lib/data/incident-writes.ts applyChange': 'a write, after the viewer is checked',
+  'lib/data/incident-writes.ts assignIncident': 'a write, after the viewer is checked',
+  'lib/data/imports.ts importFile': 'the import pipeline writes; the viewer is its actor',
+  'lib/data/triage-decisions.ts replayed': 'a write use case replaying its own submission',
+};
+
+describe('architecture: data-layer reads run behind row-level security', () => {
+  const ownerReads = dataLayer.flatMap((file) => {
+    const lines = read(file).split('\n');
+    return lines.flatMap((line, index) => {
+      if (!/\bgetDb\(\)/.test(line)) return [];
+      const header = lines.slice(0, index + 1).findLast((l) => /^(export )?(async )?function\*? \w+/.test(l));
+      return [`${file} ${header?.match(/function\*? (\w+)/)?.[1] ?? '(top level)'}`];
+    });
+  });
+
+  it('lists no owner read that is gone', () => {
+    expect(Object.keys(OWNER_READS).filter((site) => !ownerReads.includes(site))).toEqual([]);
+  });
+
+  it.each(ownerReads)('%s is an owner read on purpose', (site) => {
+    expect(OWNER_READS, 'use withViewerScope(viewer, (db) => ...) instead of getDb()').toHaveProperty([site]);
+  });
+});

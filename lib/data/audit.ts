@@ -1,9 +1,10 @@
 import 'server-only';
 import { desc, eq, inArray } from 'drizzle-orm';
-import { getDb, inTransaction, type Transaction } from '@/db/client';
+import { inTransaction, type Transaction } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
+import { withViewerScope } from './scope';
 
 /** Appends to the audit log inside the caller's transaction: the change and its record commit together. */
 export async function recordAudit(
@@ -59,23 +60,24 @@ export interface AccessEventRow {
 /** The latest access events, newest first: administrators only. */
 export async function listAccessEvents(viewer: Viewer, limit = 100): Promise<AccessEventRow[]> {
   assertCan(viewer, 'users.manage', 'Only administrators review sign-in and access events.');
-  const db = await getDb();
-  const rows = await db
-    .select({ entry: auditLog, email: users.email })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(inArray(auditLog.action, [...ACCESS_EVENTS]))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
-  return rows.map(({ entry, email }) => {
-    const typed = typeof entry.detail.email === 'string' ? entry.detail.email : null;
-    return {
-      id: entry.id,
-      at: entry.at.toISOString(),
-      action: entry.action as AccessEvent,
-      who: email ?? typed,
-      clientAddress: entry.clientAddress,
-      detail: entry.detail,
-    };
+  return withViewerScope(viewer, async (db) => {
+    const rows = await db
+      .select({ entry: auditLog, email: users.email })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.userId))
+      .where(inArray(auditLog.action, [...ACCESS_EVENTS]))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(limit);
+    return rows.map(({ entry, email }) => {
+      const typed = typeof entry.detail.email === 'string' ? entry.detail.email : null;
+      return {
+        id: entry.id,
+        at: entry.at.toISOString(),
+        action: entry.action as AccessEvent,
+        who: email ?? typed,
+        clientAddress: entry.clientAddress,
+        detail: entry.detail,
+      };
+    });
   });
 }

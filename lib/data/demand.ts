@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, between, desc, eq, gte, lt, ne, sql, sum } from 'drizzle-orm';
-import { type Database, getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import {
   AUTHORISATION_ROLLUP_ALL_CODES,
   authorisationRollups,
@@ -32,6 +32,7 @@ import {
   seesCapacity,
   suppliersVisibleTo,
   weeklyDemandVisibleTo,
+  withViewerScope,
 } from './scope';
 
 /** An Authorising Party as the demand page names it. */
@@ -56,12 +57,13 @@ export const ALL_PARTIES = 'All Authorising Parties';
 
 /** The Authorising Parties a viewer may choose: every supplier for the MCC, only itself for a supplier. */
 export async function listDemandParties(viewer: Viewer): Promise<DemandParty[]> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   return db
     .select({ id: parties.id, name: parties.name, secPartyId: parties.secPartyId })
     .from(parties)
     .where(suppliersVisibleTo(viewer))
     .orderBy(asc(parties.name));
+  });
 }
 
 /**
@@ -81,7 +83,7 @@ export async function resolveDemandScope(
 
 /** Migration Weeks with a commitment for the viewer, up to `latest`, newest first (the week picker). */
 export async function listDemandWeeks(viewer: Viewer, latest: IsoDate, limit = 52): Promise<IsoDate[]> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const rows = await db
     .selectDistinct({ week: weeklyDemand.migrationWeek })
     .from(weeklyDemand)
@@ -89,6 +91,7 @@ export async function listDemandWeeks(viewer: Viewer, latest: IsoDate, limit = 5
     .orderBy(desc(weeklyDemand.migrationWeek))
     .limit(limit);
   return rows.map((r) => r.week);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -194,7 +197,7 @@ export interface Report8View {
 
 /** Report 8 (MEHRS 2.2.1) for the four Migration Weeks ending with `scope.week`. The export reuses this function. */
 export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Report8View> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const weeks = report8Weeks(scope.week);
   const first = weeks[0] as IsoDate;
   const partyId = demandParty(viewer, scope.party?.id);
@@ -217,6 +220,7 @@ export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Re
     }));
   const total = partyId === null ? rowsFor(ALL_PARTIES, null, weeks, counts) : (blocks[0]?.rows ?? []);
   return { weeks, total, parties: blocks, installationsInWeek: inWeek };
+  });
 }
 
 async function installationsByWeek(
@@ -248,7 +252,7 @@ export interface ShortfallReasons {
 }
 
 export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): Promise<ShortfallReasons> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const weeks = report8Weeks(scope.week);
   const first = weeks[0] as IsoDate;
   const ar = authorisationRollups;
@@ -311,6 +315,7 @@ export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): P
       status: i.status,
     })),
   };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -326,7 +331,7 @@ export interface TrendPoint {
 
 /** Commitment against MAs received over the last 26 Migration Weeks ending with the Report 8 week. */
 export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promise<TrendPoint[]> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const weeks = weeksEndingWith(scope.week, DEMAND_DEFAULTS.trendWeeks);
   const partyId = demandParty(viewer, scope.party?.id);
   const counts = await countsByPartyWeek(db, viewer, partyId, weeks[0] as IsoDate, scope.week);
@@ -336,6 +341,7 @@ export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promis
     received: r.received,
     accepted: r.accepted,
   }));
+  });
 }
 
 export interface PlannedVolume {
@@ -353,7 +359,7 @@ export async function getPlannedVolume(
   party: DemandParty | null,
   now: Date,
 ): Promise<PlannedVolume> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const weeks = comingMigrationWeeks(now);
   const first = weeks[0] as IsoDate;
   const last = weeks.at(-1) as IsoDate;
@@ -396,4 +402,5 @@ export async function getPlannedVolume(
       }),
     ),
   };
+  });
 }

@@ -13,7 +13,7 @@ import {
 } from '@/lib/data/imports/pipeline';
 import { sampleFile } from '@/lib/data/imports/sample';
 import { DomainError } from '@/lib/errors';
-import { fileImportsVisibleTo, importActorFor } from './scope';
+import { fileImportsVisibleTo, importActorFor, withViewerScope } from './scope';
 
 export const IMPORT_HISTORY_PAGE = 25;
 
@@ -44,7 +44,7 @@ export async function importFile(
 export async function getSampleFile(viewer: Viewer, kind: ImportKind): Promise<string> {
   if (!uploadableKinds(viewer).includes(kind))
     throw new DomainError('forbidden', 'You cannot submit files of this kind.');
-  return sampleFile(await getDb(), kind, new Date(), importActorFor(viewer).supplierId);
+  return withViewerScope(viewer, (db) => sampleFile(db, kind, new Date(), importActorFor(viewer).supplierId));
 }
 
 export interface ImportHistoryRow {
@@ -103,46 +103,51 @@ export async function listImports(
   viewer: Viewer,
   before?: { uploadedAt: string; id: number },
 ): Promise<{ rows: ImportHistoryRow[]; next: { uploadedAt: string; id: number } | null }> {
-  const db = await getDb();
-  const clauses: (SQL | undefined)[] = [fileImportsVisibleTo(viewer)];
-  if (before) {
-    const at = new Date(before.uploadedAt);
-    clauses.push(
-      or(lt(fileImports.uploadedAt, at), and(eq(fileImports.uploadedAt, at), lt(fileImports.id, before.id))),
-    );
-  }
-  const found = await db
-    .select(historyColumns)
-    .from(fileImports)
-    .leftJoin(users, eq(users.id, fileImports.uploadedByUserId))
-    .where(and(...clauses))
-    .orderBy(desc(fileImports.uploadedAt), desc(fileImports.id))
-    .limit(IMPORT_HISTORY_PAGE + 1);
-  const rows = found.slice(0, IMPORT_HISTORY_PAGE).map(toRow);
-  const last = rows[rows.length - 1];
-  return {
-    rows,
-    next: found.length > IMPORT_HISTORY_PAGE && last ? { uploadedAt: last.uploadedAt, id: last.id } : null,
-  };
+  return withViewerScope(viewer, async (db) => {
+    const clauses: (SQL | undefined)[] = [fileImportsVisibleTo(viewer)];
+    if (before) {
+      const at = new Date(before.uploadedAt);
+      clauses.push(
+        or(
+          lt(fileImports.uploadedAt, at),
+          and(eq(fileImports.uploadedAt, at), lt(fileImports.id, before.id)),
+        ),
+      );
+    }
+    const found = await db
+      .select(historyColumns)
+      .from(fileImports)
+      .leftJoin(users, eq(users.id, fileImports.uploadedByUserId))
+      .where(and(...clauses))
+      .orderBy(desc(fileImports.uploadedAt), desc(fileImports.id))
+      .limit(IMPORT_HISTORY_PAGE + 1);
+    const rows = found.slice(0, IMPORT_HISTORY_PAGE).map(toRow);
+    const last = rows[rows.length - 1];
+    return {
+      rows,
+      next: found.length > IMPORT_HISTORY_PAGE && last ? { uploadedAt: last.uploadedAt, id: last.id } : null,
+    };
+  });
 }
 
 /** One import with its report; another supplier's import is null, like a missing one. */
 export async function getImport(viewer: Viewer, id: number): Promise<ImportDetail | null> {
-  const db = await getDb();
-  const [found] = await db
-    .select({
-      ...historyColumns,
-      sha256: fileImports.sha256,
-      byteSize: fileImports.byteSize,
-      problems: fileImports.errors,
-      notices: fileImports.notices,
-      partySignifier: fileImports.partySignifier,
-      fileCounter: fileImports.fileCounter,
-    })
-    .from(fileImports)
-    .leftJoin(users, eq(users.id, fileImports.uploadedByUserId))
-    .where(and(eq(fileImports.id, id), fileImportsVisibleTo(viewer)));
-  if (!found) return null;
-  const { sha256, byteSize, problems, notices, partySignifier, fileCounter, ...row } = found;
-  return { ...toRow(row), sha256, byteSize, problems, notices, partySignifier, fileCounter };
+  return withViewerScope(viewer, async (db) => {
+    const [found] = await db
+      .select({
+        ...historyColumns,
+        sha256: fileImports.sha256,
+        byteSize: fileImports.byteSize,
+        problems: fileImports.errors,
+        notices: fileImports.notices,
+        partySignifier: fileImports.partySignifier,
+        fileCounter: fileImports.fileCounter,
+      })
+      .from(fileImports)
+      .leftJoin(users, eq(users.id, fileImports.uploadedByUserId))
+      .where(and(eq(fileImports.id, id), fileImportsVisibleTo(viewer)));
+    if (!found) return null;
+    const { sha256, byteSize, problems, notices, partySignifier, fileCounter, ...row } = found;
+    return { ...toRow(row), sha256, byteSize, problems, notices, partySignifier, fileCounter };
+  });
 }

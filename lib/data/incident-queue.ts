@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Database, getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import {
   incidentAffectedCounts,
   incidentEvents,
@@ -25,6 +25,7 @@ import {
   partyNameFor,
   rollupScope,
   seesIncidentWorkings,
+  withViewerScope,
 } from './scope';
 
 export const INCIDENT_PAGE_SIZE = 50;
@@ -207,20 +208,21 @@ function decodeCursor(cursor: string | undefined): { asOf: Date; key: SortKey } 
 
 /** Exported for the benchmark: a cursor as deep into the queue as `skip` rows. */
 export async function queueCursorAfter(viewer: Viewer, query: IncidentQueueQuery, skip: number) {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const asOf = new Date();
   const sorted = (await candidates(db, viewer, query, asOf))
     .map((c) => sortKey(c, query.sort))
     .sort(compareKeys);
   const key = sorted[Math.min(skip, sorted.length) - 1];
   return key ? encodeCursor(asOf, key) : undefined;
+  });
 }
 
 export async function listIncidentQueue(
   viewer: Viewer,
   query: IncidentQueueQuery,
 ): Promise<IncidentQueuePage> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const after = decodeCursor(query.cursor);
   const asOf = after?.asOf ?? new Date();
   const all = await candidates(db, viewer, query, asOf);
@@ -239,6 +241,7 @@ export async function listIncidentQueue(
     ),
     nextCursor: keyed.length > INCIDENT_PAGE_SIZE && last ? encodeCursor(asOf, last.key) : null,
   };
+  });
 }
 
 async function queueRows(db: Database, viewer: Viewer, page: Candidate[]): Promise<IncidentQueueRow[]> {
@@ -318,7 +321,7 @@ export interface IncidentDeskSummary {
 
 /** Open and past-target counts per owning party, plus the communications and Service Requests still open. */
 export async function getIncidentDeskSummary(viewer: Viewer, now = new Date()): Promise<IncidentDeskSummary> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const open = await candidates(db, viewer, { status: 'active' }, now);
   const tally = (list: Candidate[]): QueueSummaryEntry => ({
     open: list.length,
@@ -333,4 +336,5 @@ export async function getIncidentDeskSummary(viewer: Viewer, now = new Date()): 
     communications: tally(open.filter((c) => c.kind === 'communication')),
     serviceRequests: tally(open.filter((c) => c.kind === 'service-request')),
   };
+  });
 }

@@ -16,7 +16,7 @@ import type { InstallationFilter } from '@/lib/filters/installations';
 import { type RecordKind, raiseOutcome } from '@/lib/rules/incident-workflow';
 import type { GroupId, IncidentCategory } from '@/lib/rules/types';
 import { installationClauses } from './installation-filters';
-import { installationsVisibleTo } from './scope';
+import { installationsVisibleTo, withViewerScope } from './scope';
 
 /** An incident raised from a filter links at most this many installations; a wider one is refused. */
 export const RAISE_FILTER_LIMIT = 10_000;
@@ -49,35 +49,36 @@ export async function findInstallationsByMeter(
   if (numbers.length === 0) return { found: [], unmatched: [] };
   if (numbers.length > RAISE_LIST_LIMIT)
     throw new DomainError('invalid', `Paste at most ${RAISE_LIST_LIMIT} MPANs or MPRNs at a time.`);
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: installations.id,
-      mpan: installations.mpan,
-      mprn: installations.mprn,
-      electricity: sql<
-        string | null
-      >`(select name from ${parties} where id = ${installations.electricitySupplierId})`,
-      gas: sql<string | null>`(select name from ${parties} where id = ${installations.gasSupplierId})`,
-    })
-    .from(installations)
-    .where(
-      and(
-        installationsVisibleTo(viewer),
-        or(inArray(installations.mpan, [...numbers]), inArray(installations.mprn, [...numbers])),
-      ),
-    )
-    .orderBy(asc(installations.id));
-  const seen = new Set(rows.flatMap((r) => [r.mpan, r.mprn]));
-  return {
-    found: rows.map((r) => ({
-      id: r.id,
-      mpan: r.mpan,
-      mprn: r.mprn,
-      suppliers: [...new Set([r.electricity, r.gas].filter((s): s is string => !!s))],
-    })),
-    unmatched: numbers.filter((n) => !seen.has(n)),
-  };
+  return withViewerScope(viewer, async (db) => {
+    const rows = await db
+      .select({
+        id: installations.id,
+        mpan: installations.mpan,
+        mprn: installations.mprn,
+        electricity: sql<
+          string | null
+        >`(select name from ${parties} where id = ${installations.electricitySupplierId})`,
+        gas: sql<string | null>`(select name from ${parties} where id = ${installations.gasSupplierId})`,
+      })
+      .from(installations)
+      .where(
+        and(
+          installationsVisibleTo(viewer),
+          or(inArray(installations.mpan, [...numbers]), inArray(installations.mprn, [...numbers])),
+        ),
+      )
+      .orderBy(asc(installations.id));
+    const seen = new Set(rows.flatMap((r) => [r.mpan, r.mprn]));
+    return {
+      found: rows.map((r) => ({
+        id: r.id,
+        mpan: r.mpan,
+        mprn: r.mprn,
+        suppliers: [...new Set([r.electricity, r.gas].filter((s): s is string => !!s))],
+      })),
+      unmatched: numbers.filter((n) => !seen.has(n)),
+    };
+  });
 }
 
 export interface RaiseInput {

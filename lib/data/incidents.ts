@@ -37,6 +37,7 @@ import {
   partyNameFor,
   rollupScope,
   seesIncidentWorkings,
+  withViewerScope,
 } from './scope';
 
 /** Beyond this many affected installations the page lists the first ones and counts the rest. */
@@ -101,7 +102,7 @@ export async function getIncident(
   id: number,
   now = new Date(),
 ): Promise<IncidentDetail | null> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const raisedBy = alias(parties, 'raised_by');
   const owner = alias(parties, 'owner');
   const [row] = await db
@@ -220,6 +221,7 @@ export async function getIncident(
           }
         : null,
   };
+  });
 }
 
 /**
@@ -235,7 +237,7 @@ async function affectedInstallations(
   target: Date | null,
   now: Date,
 ) {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const reached = (stage: 'sim-cutover' | 'device-validation') =>
     sql<string | null>`(select min(${installationEvents.occurredAt})::text from ${installationEvents}
       where ${installationEvents.installationId} = ${installations.id}
@@ -291,6 +293,7 @@ async function affectedInstallations(
         reason: f.reason,
       })),
     };
+  });
   });
 }
 

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
 import {
   type InstallationEvent,
   incidentInstallations,
@@ -36,6 +35,7 @@ import {
   partyNameFor,
   redactTriageDecision,
   supplierNameFor,
+  withViewerScope,
 } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
@@ -160,7 +160,7 @@ async function selectInstallations(
   after: [string, number] | null,
   limit: number,
 ) {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const sortColumn = SORT_COLUMNS[query.sort];
   const clauses = installationClauses(viewer, query);
   if (after) {
@@ -214,6 +214,7 @@ async function selectInstallations(
     }),
     key: [row.sortValue, row.installation.id] as [string, number],
   }));
+  });
 }
 
 export async function listInstallations(
@@ -264,7 +265,7 @@ export async function countInstallations(
   viewer: Viewer,
   filter: InstallationFilter,
 ): Promise<InstallationCount> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
   if (!filter.q && !filter.outcomeWeek) {
     const [row] = await db
@@ -282,6 +283,7 @@ export async function countInstallations(
   const [row] = await db.select({ n: count() }).from(limited);
   const n = row?.n ?? 0;
   return n > EXACT_COUNT_LIMIT ? { value: EXACT_COUNT_LIMIT, exact: false } : { value: n, exact: true };
+  });
 }
 
 export interface InstallationDetail extends InstallationRow {
@@ -336,7 +338,7 @@ export async function getInstallationTimeline(
   viewer: Viewer,
   id: number,
 ): Promise<InstallationTimeline | null> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const smso = alias(parties, 'smso');
   const [row] = await db
     .select({
@@ -408,7 +410,10 @@ export async function getInstallationTimeline(
   const latest = resolved.findLast((e) => e.resolution !== null);
   return {
     installation: {
-      ...toInstallationRow(viewer, i, { electricity: row.electricitySupplierName, gas: row.gasSupplierName }),
+        ...toInstallationRow(viewer, i, {
+          electricity: row.electricitySupplierName,
+          gas: row.gasSupplierName,
+        }),
       electricityState: i.electricityState,
       gasState: i.gasState,
       toBeCommissionedByDcc: i.toBeCommissionedByDcc,
@@ -440,4 +445,5 @@ export async function getInstallationTimeline(
       ? { ...latest.resolution, occurredAt: latest.occurredAt, attempt: latest.attempt }
       : null,
   };
+  });
 }

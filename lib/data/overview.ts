@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, desc, eq, ne, notInArray, sql, sum } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import {
   installationOutcomeRollups,
   installationRollups,
@@ -12,7 +11,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter, Outcome } from '@/lib/filters/installations';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
 import { outcomeRollupClauses, rollupClauses } from './installation-filters';
-import { effectiveRollupScope } from './scope';
+import { effectiveRollupScope, withViewerScope } from './scope';
 
 /** How many failure codes the overview ranks. */
 export const TOP_FAILURE_CODES = 10;
@@ -46,55 +45,57 @@ export async function getOverview(
   filter: InstallationFilter,
   weeks: { current: string; previous: string },
 ): Promise<Overview> {
-  const db = await getDb();
-  const where = rollupClauses(viewer, filter);
-  const failed = rollupClauses(viewer, { ...filter, status: 'failed' });
-  const o = installationOutcomeRollups;
-  const [byStageStatus, failuresByCode, failuresByGroup, weekOutcomes] = await Promise.all([
-    db
-      .select({ stage: r.stage, status: r.status, count: total })
-      .from(r)
-      .where(and(...where))
-      .groupBy(r.stage, r.status),
-    db
-      .select({ code: r.lastCode, count: total })
-      .from(r)
-      .where(and(...failed, ne(r.lastCode, ROLLUP_NO_CODE)))
-      .groupBy(r.lastCode)
-      .orderBy(desc(total), r.lastCode)
-      .limit(TOP_FAILURE_CODES),
-    db
-      .select({ groupId: r.groupId, count: total })
-      .from(r)
-      .where(and(...failed))
-      .groupBy(r.groupId)
-      .orderBy(r.groupId),
-    db
-      .select({
-        week: sql<string>`${o.outcomeWeek}::text`,
-        outcome: sql<Outcome>`${o.outcome}::text`,
-        count: sum(o.count).mapWith(Number),
-      })
-      .from(o)
-      .where(and(...outcomeRollupClauses(viewer, filter, [weeks.current, weeks.previous])))
-      .groupBy(o.outcomeWeek, o.outcome),
-  ]);
-  return { byStageStatus, failuresByCode, failuresByGroup, weekOutcomes };
+  return withViewerScope(viewer, async (db) => {
+    const where = rollupClauses(viewer, filter);
+    const failed = rollupClauses(viewer, { ...filter, status: 'failed' });
+    const o = installationOutcomeRollups;
+    const [byStageStatus, failuresByCode, failuresByGroup, weekOutcomes] = await Promise.all([
+      db
+        .select({ stage: r.stage, status: r.status, count: total })
+        .from(r)
+        .where(and(...where))
+        .groupBy(r.stage, r.status),
+      db
+        .select({ code: r.lastCode, count: total })
+        .from(r)
+        .where(and(...failed, ne(r.lastCode, ROLLUP_NO_CODE)))
+        .groupBy(r.lastCode)
+        .orderBy(desc(total), r.lastCode)
+        .limit(TOP_FAILURE_CODES),
+      db
+        .select({ groupId: r.groupId, count: total })
+        .from(r)
+        .where(and(...failed))
+        .groupBy(r.groupId)
+        .orderBy(r.groupId),
+      db
+        .select({
+          week: sql<string>`${o.outcomeWeek}::text`,
+          outcome: sql<Outcome>`${o.outcome}::text`,
+          count: sum(o.count).mapWith(Number),
+        })
+        .from(o)
+        .where(and(...outcomeRollupClauses(viewer, filter, [weeks.current, weeks.previous])))
+        .groupBy(o.outcomeWeek, o.outcome),
+    ]);
+    return { byStageStatus, failuresByCode, failuresByGroup, weekOutcomes };
+  });
 }
 
 /** Migration Weeks that have installations in the viewer's scope, newest first (for the week filters). */
 export async function listMigrationWeeks(viewer: Viewer): Promise<string[]> {
-  const db = await getDb();
-  const rows = await db
-    .selectDistinct({ week: sql<string>`${r.migrationWeek}::text` })
-    .from(r)
-    .where(
-      and(
-        eq(r.supplierId, effectiveRollupScope(viewer, {})),
-        ne(r.count, 0),
-        notInArray(r.migrationWeek, [ROLLUP_NO_WEEK, ROLLUP_ALL_WEEKS]),
-      ),
-    )
-    .orderBy(desc(sql`${r.migrationWeek}::text`));
-  return rows.map((row) => row.week);
+  return withViewerScope(viewer, async (db) => {
+    const rows = await db
+      .selectDistinct({ week: sql<string>`${r.migrationWeek}::text` })
+      .from(r)
+      .where(
+        and(
+          eq(r.supplierId, effectiveRollupScope(viewer, {})),
+          ne(r.count, 0),
+          notInArray(r.migrationWeek, [ROLLUP_NO_WEEK, ROLLUP_ALL_WEEKS]),
+        ),
+      )
+      .orderBy(desc(sql`${r.migrationWeek}::text`));
+    return rows.map((row) => row.week);
+  });
 }

@@ -1,9 +1,8 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import { suppliersVisibleTo, viewerParty } from './scope';
+import { suppliersVisibleTo, viewerParty, withViewerScope } from './scope';
 
 export interface SupplierOption {
   id: number;
@@ -13,21 +12,23 @@ export interface SupplierOption {
 
 /** Suppliers the viewer may filter by: all of them for the MCC, only its own for a supplier. */
 export async function listVisibleSuppliers(viewer: Viewer): Promise<SupplierOption[]> {
-  const db = await getDb();
-  return db
-    .select({ id: parties.id, name: parties.name, slug: parties.slug })
-    .from(parties)
-    .where(suppliersVisibleTo(viewer))
-    .orderBy(asc(parties.name));
+  return withViewerScope(viewer, async (db) => {
+    return db
+      .select({ id: parties.id, name: parties.name, slug: parties.slug })
+      .from(parties)
+      .where(suppliersVisibleTo(viewer))
+      .orderBy(asc(parties.name));
+  });
 }
 
 /** The name shown beside a supplier user in the shell; null for MCC staff. */
 export async function getViewerOrganisation(viewer: Viewer): Promise<string | null> {
   const partyId = viewerParty(viewer);
   if (partyId === null) return null;
-  const db = await getDb();
-  const [row] = await db.select({ name: parties.name }).from(parties).where(eq(parties.id, partyId));
-  return row?.name ?? null;
+  return withViewerScope(viewer, async (db) => {
+    const [row] = await db.select({ name: parties.name }).from(parties).where(eq(parties.id, partyId));
+    return row?.name ?? null;
+  });
 }
 
 /**
@@ -35,10 +36,11 @@ export async function getViewerOrganisation(viewer: Viewer): Promise<string | nu
  * a supplier the viewer may see.
  */
 export async function getSupplierFileLabel(viewer: Viewer, supplierId: number): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ secPartyId: parties.secPartyId, slug: parties.slug })
-    .from(parties)
-    .where(and(eq(parties.id, supplierId), suppliersVisibleTo(viewer)));
-  return row ? (row.secPartyId ?? row.slug) : null;
+  return withViewerScope(viewer, async (db) => {
+    const [row] = await db
+      .select({ secPartyId: parties.secPartyId, slug: parties.slug })
+      .from(parties)
+      .where(and(eq(parties.id, supplierId), suppliersVisibleTo(viewer)));
+    return row ? (row.secPartyId ?? row.slug) : null;
+  });
 }

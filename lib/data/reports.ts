@@ -1,12 +1,11 @@
 import 'server-only';
 import { and, asc, type Column, eq, gte, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { installationEvents, installations, migrationAuthorisations, parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { addCalendarDays, type IsoDate, londonStartOfDay } from '@/lib/rules/weeks';
 import { keysetBatches } from './batches';
-import { authorisationsVisibleTo, installationsVisibleTo } from './scope';
+import { authorisationsVisibleTo, installationsVisibleTo, withViewerScope } from './scope';
 
 /** Rows of the Migration Reporting Regime reports (seed 003; docs/reports.md), read in keyset batches (./batches). */
 
@@ -70,39 +69,40 @@ export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
-      return db
-        .select({
-          eventId: e.id,
-          installationId: e.installationId,
-          occurredAt: e.occurredAt,
-          mpan: installations.mpan,
-          mprn: installations.mprn,
-          groupId: installations.groupId,
-          type: installations.installationType,
-          attempt: e.attempt,
-          stage: e.stage,
-          status: e.status,
-          code: e.code,
-          failedStep: e.failedStep,
-          scenario: e.scenario,
-          key: sql<string>`${e.occurredAt}::text`,
-        })
-        .from(e)
-        .innerJoin(installations, eq(installations.id, e.installationId))
-        .where(
-          and(
-            // Literals, not parameters: the partial index installation_events_failures_at_idx (migration 0005).
-            sql`${e.status} in ('failed', 'rolled-back') and ${e.stage} <> 'authorisation'`,
-            gte(e.occurredAt, start),
-            lt(e.occurredAt, end),
-            installationsVisibleTo(viewer),
-            installationSupplier(query.supplier),
-            after(e.occurredAt, e.id, key),
-          ),
-        )
-        .orderBy(asc(e.occurredAt), asc(e.id))
-        .limit(limit);
+      return withViewerScope(viewer, async (db) => {
+        return db
+          .select({
+            eventId: e.id,
+            installationId: e.installationId,
+            occurredAt: e.occurredAt,
+            mpan: installations.mpan,
+            mprn: installations.mprn,
+            groupId: installations.groupId,
+            type: installations.installationType,
+            attempt: e.attempt,
+            stage: e.stage,
+            status: e.status,
+            code: e.code,
+            failedStep: e.failedStep,
+            scenario: e.scenario,
+            key: sql<string>`${e.occurredAt}::text`,
+          })
+          .from(e)
+          .innerJoin(installations, eq(installations.id, e.installationId))
+          .where(
+            and(
+              // Literals, not parameters: the partial index installation_events_failures_at_idx (migration 0005).
+              sql`${e.status} in ('failed', 'rolled-back') and ${e.stage} <> 'authorisation'`,
+              gte(e.occurredAt, start),
+              lt(e.occurredAt, end),
+              installationsVisibleTo(viewer),
+              installationSupplier(query.supplier),
+              after(e.occurredAt, e.id, key),
+            ),
+          )
+          .orderBy(asc(e.occurredAt), asc(e.id))
+          .limit(limit);
+      });
     },
     (row): TimeKey => [row.key, row.eventId],
     query.batchSize,
@@ -129,35 +129,36 @@ export function s1mig001Batches(viewer: Viewer, query: ReportQuery): AsyncGenera
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
-      return db
-        .select({
-          eventId: e.id,
-          installationId: e.installationId,
-          migratedAt: e.occurredAt,
-          mpan: installations.mpan,
-          mprn: installations.mprn,
-          groupId: installations.groupId,
-          type: installations.installationType,
-          migrationWeek: installations.migrationWeek,
-          migrateOn: installations.migrateOn,
-          attempt: e.attempt,
-          key: sql<string>`${e.occurredAt}::text`,
-        })
-        .from(e)
-        .innerJoin(installations, eq(installations.id, e.installationId))
-        .where(
-          and(
-            sql`${e.status} = 'migrated'`,
-            gte(e.occurredAt, start),
-            lt(e.occurredAt, end),
-            installationsVisibleTo(viewer),
-            installationSupplier(query.supplier),
-            after(e.occurredAt, e.id, key),
-          ),
-        )
-        .orderBy(asc(e.occurredAt), asc(e.id))
-        .limit(limit);
+      return withViewerScope(viewer, async (db) => {
+        return db
+          .select({
+            eventId: e.id,
+            installationId: e.installationId,
+            migratedAt: e.occurredAt,
+            mpan: installations.mpan,
+            mprn: installations.mprn,
+            groupId: installations.groupId,
+            type: installations.installationType,
+            migrationWeek: installations.migrationWeek,
+            migrateOn: installations.migrateOn,
+            attempt: e.attempt,
+            key: sql<string>`${e.occurredAt}::text`,
+          })
+          .from(e)
+          .innerJoin(installations, eq(installations.id, e.installationId))
+          .where(
+            and(
+              sql`${e.status} = 'migrated'`,
+              gte(e.occurredAt, start),
+              lt(e.occurredAt, end),
+              installationsVisibleTo(viewer),
+              installationSupplier(query.supplier),
+              after(e.occurredAt, e.id, key),
+            ),
+          )
+          .orderBy(asc(e.occurredAt), asc(e.id))
+          .limit(limit);
+      });
     },
     (row): TimeKey => [row.key, row.eventId],
     query.batchSize,
@@ -217,23 +218,24 @@ export function report6Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
   const a = migrationAuthorisations;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
-      return db
-        .select(authorisationColumns(a.completedAt))
-        .from(a)
-        .innerJoin(parties, eq(parties.id, a.authorisingPartyId))
-        .where(
-          and(
-            isNotNull(a.completionStatus),
-            gte(a.completedAt, start),
-            lt(a.completedAt, end),
-            authorisationsVisibleTo(viewer),
-            query.supplier === undefined ? undefined : eq(a.authorisingPartyId, query.supplier),
-            after(a.completedAt, a.id, key),
-          ),
-        )
-        .orderBy(asc(a.completedAt), asc(a.id))
-        .limit(limit);
+      return withViewerScope(viewer, async (db) => {
+        return db
+          .select(authorisationColumns(a.completedAt))
+          .from(a)
+          .innerJoin(parties, eq(parties.id, a.authorisingPartyId))
+          .where(
+            and(
+              isNotNull(a.completionStatus),
+              gte(a.completedAt, start),
+              lt(a.completedAt, end),
+              authorisationsVisibleTo(viewer),
+              query.supplier === undefined ? undefined : eq(a.authorisingPartyId, query.supplier),
+              after(a.completedAt, a.id, key),
+            ),
+          )
+          .orderBy(asc(a.completedAt), asc(a.id))
+          .limit(limit);
+      });
     },
     (row): TimeKey => [row.key, row.id],
     query.batchSize,
@@ -257,23 +259,24 @@ export async function* report10Batches(
   const a = migrationAuthorisations;
   const batches = keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
-      return db
-        .select(authorisationColumns(a.receivedAt))
-        .from(a)
-        .innerJoin(parties, eq(parties.id, a.authorisingPartyId))
-        .where(
-          and(
-            eq(parties.role, 'supplier'),
-            gte(a.receivedAt, start),
-            lt(a.receivedAt, end),
-            authorisationsVisibleTo(viewer),
-            query.supplier === undefined ? undefined : eq(a.authorisingPartyId, query.supplier),
-            after(a.receivedAt, a.id, key),
-          ),
-        )
-        .orderBy(asc(a.receivedAt), asc(a.id))
-        .limit(limit);
+      return withViewerScope(viewer, async (db) => {
+        return db
+          .select(authorisationColumns(a.receivedAt))
+          .from(a)
+          .innerJoin(parties, eq(parties.id, a.authorisingPartyId))
+          .where(
+            and(
+              eq(parties.role, 'supplier'),
+              gte(a.receivedAt, start),
+              lt(a.receivedAt, end),
+              authorisationsVisibleTo(viewer),
+              query.supplier === undefined ? undefined : eq(a.authorisingPartyId, query.supplier),
+              after(a.receivedAt, a.id, key),
+            ),
+          )
+          .orderBy(asc(a.receivedAt), asc(a.id))
+          .limit(limit);
+      });
     },
     (row): TimeKey => [row.key, row.id],
     query.batchSize,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { inRowScope, type RowScope, type Transaction } from '@/db/client';
 import {
   authorisationRollups,
   fileImports,
@@ -25,6 +26,29 @@ export function seesEverything(viewer: Viewer): boolean {
  * so no query can forget the supplier wall (tests/architecture.test.ts keeps it that way). Undefined means no
  * restriction.
  */
+
+// ── Row-level security, the second wall ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The scope the database's policies enforce for a viewer (db/migrations/0018_row_level_security.sql): the same
+ * decision as the clauses below, so a query that forgets its clause still reads only the viewer's rows.
+ */
+export function rowScopeOf(viewer: Viewer): RowScope {
+  const ownParty = viewerParty(viewer);
+  return ownParty === null ? 'all' : `${ownParty}`;
+}
+
+/**
+ * Every data function that reads supplier-scoped tables runs its queries through this: as the row-scoped role,
+ * under the viewer's row scope, in one transaction (the caller's when given).
+ */
+export function withViewerScope<T>(
+  viewer: Viewer,
+  work: (db: Transaction) => Promise<T>,
+  tx?: Transaction,
+): Promise<T> {
+  return inRowScope(rowScopeOf(viewer), tx, work);
+}
 
 // ── Installations ────────────────────────────────────────────────────────────────────────────────────────────
 

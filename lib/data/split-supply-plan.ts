@@ -17,7 +17,6 @@ import {
   sum,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
 import { installationRollups, installations, parties, users, weeklyDemand } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -25,7 +24,7 @@ import type { CalendarState, SplitSupplyFilter } from '@/lib/filters/split-suppl
 import { type MaSideStatus, maSideStatus, offCalendarWeeks } from '@/lib/rules/split-supply';
 import type { InstallationStatus } from '@/lib/rules/types';
 import { migrationWeekOf } from '@/lib/rules/weeks';
-import { splitSupplyScope } from './scope';
+import { splitSupplyScope, withViewerScope } from './scope';
 import {
   authorisationsOf,
   byInstallation,
@@ -73,52 +72,53 @@ export interface SupplierPair {
 /** Every supplier pair with split-supply installations not yet migrated, largest first, counted by calendar state. */
 export async function listSupplierPairs(viewer: Viewer, now: Date): Promise<SupplierPair[]> {
   assertCan(viewer, 'splitSupply.plan');
-  const db = await getDb();
-  const current = currentDesignations(db, splitSupplyScope(viewer));
-  const thisWeek = migrationWeekOf(now);
-  const rows = await db
-    .select({
-      low: pairLow,
-      high: pairHigh,
-      total: count(),
-      needsWeek:
-        sql<number>`count(*) filter (where ${current.week} is null or ${current.week} < ${thisWeek}::date)`.mapWith(
-          Number,
-        ),
-      draft:
-        sql<number>`count(*) filter (where not ${current.published} and ${current.week} >= ${thisWeek}::date)`.mapWith(
-          Number,
-        ),
-    })
-    .from(installations)
-    .leftJoin(current, eq(current.installationId, installations.id))
-    .where(and(...planClauses(current, {}, now)))
-    .groupBy(pairLow, pairHigh)
-    .orderBy(desc(count()), asc(pairLow), asc(pairHigh));
-  const ids = [...new Set(rows.flatMap((r) => [Number(r.low), Number(r.high)]))];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: parties.id, name: parties.name })
-            .from(parties)
-            .where(inArray(parties.id, ids))
-        ).map((p) => [p.id, p.name]),
-  );
-  return rows.map((r) => {
-    const [low, high] = [Number(r.low), Number(r.high)];
-    return {
-      key: `${low}-${high}`,
-      suppliers: [
-        { id: low, name: names.get(low) ?? String(low) },
-        { id: high, name: names.get(high) ?? String(high) },
-      ],
-      total: r.total,
-      needsWeek: r.needsWeek,
-      draft: r.draft,
-      published: r.total - r.needsWeek - r.draft,
-    };
+  return withViewerScope(viewer, async (db) => {
+    const current = currentDesignations(db, splitSupplyScope(viewer));
+    const thisWeek = migrationWeekOf(now);
+    const rows = await db
+      .select({
+        low: pairLow,
+        high: pairHigh,
+        total: count(),
+        needsWeek:
+          sql<number>`count(*) filter (where ${current.week} is null or ${current.week} < ${thisWeek}::date)`.mapWith(
+            Number,
+          ),
+        draft:
+          sql<number>`count(*) filter (where not ${current.published} and ${current.week} >= ${thisWeek}::date)`.mapWith(
+            Number,
+          ),
+      })
+      .from(installations)
+      .leftJoin(current, eq(current.installationId, installations.id))
+      .where(and(...planClauses(current, {}, now)))
+      .groupBy(pairLow, pairHigh)
+      .orderBy(desc(count()), asc(pairLow), asc(pairHigh));
+    const ids = [...new Set(rows.flatMap((r) => [Number(r.low), Number(r.high)]))];
+    const names = new Map(
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .select({ id: parties.id, name: parties.name })
+              .from(parties)
+              .where(inArray(parties.id, ids))
+          ).map((p) => [p.id, p.name]),
+    );
+    return rows.map((r) => {
+      const [low, high] = [Number(r.low), Number(r.high)];
+      return {
+        key: `${low}-${high}`,
+        suppliers: [
+          { id: low, name: names.get(low) ?? String(low) },
+          { id: high, name: names.get(high) ?? String(high) },
+        ],
+        total: r.total,
+        needsWeek: r.needsWeek,
+        draft: r.draft,
+        published: r.total - r.needsWeek - r.draft,
+      };
+    });
   });
 }
 
@@ -166,79 +166,80 @@ export async function listPlan(
   now: Date,
 ): Promise<PlanPage> {
   assertCan(viewer, 'splitSupply.plan');
-  const db = await getDb();
-  const scope = splitSupplyScope(viewer);
-  const current = currentDesignations(db, scope);
-  const where = planClauses(current, filter, now);
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({
-        i: installations,
-        electricityName: electricity.name,
-        gasName: gas.name,
-        week: current.week,
-        published: current.published,
-      })
-      .from(installations)
-      .leftJoin(current, eq(current.installationId, installations.id))
-      .innerJoin(electricity, eq(electricity.id, installations.electricitySupplierId))
-      .innerJoin(gas, eq(gas.id, installations.gasSupplierId))
-      .where(and(...where, cursor ? gt(installations.id, cursor) : undefined))
-      .orderBy(asc(installations.id))
-      .limit(PLAN_PAGE_SIZE + 1),
-    db
-      .select({ n: count() })
-      .from(installations)
-      .leftJoin(current, eq(current.installationId, installations.id))
-      .where(and(...where)),
-  ]);
-  const page = rows.slice(0, PLAN_PAGE_SIZE);
-  const ids = page.map((r) => r.i.id);
-  const [designations, mas, people] = await Promise.all([
-    designationsOf(db, ids, scope),
-    authorisationsOf(db, ids),
-    db.select({ id: users.id, name: users.name }).from(users),
-  ]);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const designationsBy = byInstallation(designations);
-  const masBy = byInstallation(mas);
-  return {
-    rows: page.map(({ i, electricityName, gasName, week, published }) => {
-      const history = designationsBy.get(i.id) ?? [];
-      const own = masBy.get(i.id) ?? [];
-      const designatedWeeks = [...new Set(history.map((h) => h.week))];
-      const side = (partyId: number | null) => own.filter((a) => a.partyId === partyId);
-      return {
-        id: i.id,
-        mpan: i.mpan,
-        mprn: i.mprn,
-        electricitySupplier: electricityName,
-        gasSupplier: gasName,
-        status: i.status,
-        lastCode: i.lastCode,
-        current: week === null ? null : { week, published: Boolean(published) },
-        history: history.map((h, n) => ({
-          week: h.week,
-          designatedAt: h.designatedAt.toISOString(),
-          designatedBy: h.designatedByUserId
-            ? (names.get(h.designatedByUserId) ?? h.designatedByUserId)
-            : null,
-          publishedAt: h.publishedAt?.toISOString() ?? null,
-          reason: h.reason,
-          superseded: n < history.length - 1,
-        })),
-        weeks: designatedWeeks.map((w) => ({
-          week: w,
-          electricity: maSideStatus(w, side(i.electricitySupplierId), now),
-          gas: maSideStatus(w, side(i.gasSupplierId), now),
-        })),
-        ma106Weeks: ma106Weeks(own),
-        offCalendarWeeks: offCalendarWeeks(own, designatedWeeks),
-      };
-    }),
-    total: totalRow?.n ?? 0,
-    nextCursor: rows.length > PLAN_PAGE_SIZE ? (page.at(-1)?.i.id ?? null) : null,
-  };
+  return withViewerScope(viewer, async (db) => {
+    const scope = splitSupplyScope(viewer);
+    const current = currentDesignations(db, scope);
+    const where = planClauses(current, filter, now);
+    const [rows, [totalRow]] = await Promise.all([
+      db
+        .select({
+          i: installations,
+          electricityName: electricity.name,
+          gasName: gas.name,
+          week: current.week,
+          published: current.published,
+        })
+        .from(installations)
+        .leftJoin(current, eq(current.installationId, installations.id))
+        .innerJoin(electricity, eq(electricity.id, installations.electricitySupplierId))
+        .innerJoin(gas, eq(gas.id, installations.gasSupplierId))
+        .where(and(...where, cursor ? gt(installations.id, cursor) : undefined))
+        .orderBy(asc(installations.id))
+        .limit(PLAN_PAGE_SIZE + 1),
+      db
+        .select({ n: count() })
+        .from(installations)
+        .leftJoin(current, eq(current.installationId, installations.id))
+        .where(and(...where)),
+    ]);
+    const page = rows.slice(0, PLAN_PAGE_SIZE);
+    const ids = page.map((r) => r.i.id);
+    const [designations, mas, people] = await Promise.all([
+      designationsOf(db, ids, scope),
+      authorisationsOf(db, ids),
+      db.select({ id: users.id, name: users.name }).from(users),
+    ]);
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    const designationsBy = byInstallation(designations);
+    const masBy = byInstallation(mas);
+    return {
+      rows: page.map(({ i, electricityName, gasName, week, published }) => {
+        const history = designationsBy.get(i.id) ?? [];
+        const own = masBy.get(i.id) ?? [];
+        const designatedWeeks = [...new Set(history.map((h) => h.week))];
+        const side = (partyId: number | null) => own.filter((a) => a.partyId === partyId);
+        return {
+          id: i.id,
+          mpan: i.mpan,
+          mprn: i.mprn,
+          electricitySupplier: electricityName,
+          gasSupplier: gasName,
+          status: i.status,
+          lastCode: i.lastCode,
+          current: week === null ? null : { week, published: Boolean(published) },
+          history: history.map((h, n) => ({
+            week: h.week,
+            designatedAt: h.designatedAt.toISOString(),
+            designatedBy: h.designatedByUserId
+              ? (names.get(h.designatedByUserId) ?? h.designatedByUserId)
+              : null,
+            publishedAt: h.publishedAt?.toISOString() ?? null,
+            reason: h.reason,
+            superseded: n < history.length - 1,
+          })),
+          weeks: designatedWeeks.map((w) => ({
+            week: w,
+            electricity: maSideStatus(w, side(i.electricitySupplierId), now),
+            gas: maSideStatus(w, side(i.gasSupplierId), now),
+          })),
+          ma106Weeks: ma106Weeks(own),
+          offCalendarWeeks: offCalendarWeeks(own, designatedWeeks),
+        };
+      }),
+      total: totalRow?.n ?? 0,
+      nextCursor: rows.length > PLAN_PAGE_SIZE ? (page.at(-1)?.i.id ?? null) : null,
+    };
+  });
 }
 
 export interface WeekFigures {
@@ -262,52 +263,56 @@ export async function weekFigures(
 ): Promise<WeekFigures[]> {
   assertCan(viewer, 'splitSupply.plan');
   if (weeks.length === 0) return [];
-  const db = await getDb();
-  const current = currentDesignations(db, splitSupplyScope(viewer));
-  const pairFilter = supplierIds
-    ? and(eq(pairLow, Math.min(...supplierIds)), eq(pairHigh, Math.max(...supplierIds)))
-    : undefined;
-  const [committed, planned, designated] = await Promise.all([
-    db
-      .select({ week: weeklyDemand.migrationWeek, n: sum(weeklyDemand.committed).mapWith(Number) })
-      .from(weeklyDemand)
-      .where(
-        and(
-          inArray(weeklyDemand.migrationWeek, [...weeks]),
-          supplierIds ? inArray(weeklyDemand.supplierId, [...supplierIds]) : undefined,
-        ),
-      )
-      .groupBy(weeklyDemand.migrationWeek),
-    db
-      .select({ week: installationRollups.migrationWeek, n: sum(installationRollups.count).mapWith(Number) })
-      .from(installationRollups)
-      .where(
-        and(
-          inArray(installationRollups.migrationWeek, [...weeks]),
-          inArray(installationRollups.supplierId, supplierIds ? [...supplierIds] : [0]),
-        ),
-      )
-      .groupBy(installationRollups.migrationWeek),
-    db
-      .select({ week: current.week, n: count() })
-      .from(installations)
-      .innerJoin(current, eq(current.installationId, installations.id))
-      .where(
-        and(
-          eq(installations.splitSupply, true),
-          ne(installations.status, 'migrated'),
-          inArray(current.week, [...weeks]),
-          pairFilter,
-        ),
-      )
-      .groupBy(current.week),
-  ]);
-  const of = (rows: { week: string; n: number | null }[], week: string) =>
-    rows.find((r) => r.week === week)?.n ?? 0;
-  return weeks.map((week) => ({
-    week,
-    committed: of(committed, week),
-    planned: of(planned, week),
-    designated: of(designated, week),
-  }));
+  return withViewerScope(viewer, async (db) => {
+    const current = currentDesignations(db, splitSupplyScope(viewer));
+    const pairFilter = supplierIds
+      ? and(eq(pairLow, Math.min(...supplierIds)), eq(pairHigh, Math.max(...supplierIds)))
+      : undefined;
+    const [committed, planned, designated] = await Promise.all([
+      db
+        .select({ week: weeklyDemand.migrationWeek, n: sum(weeklyDemand.committed).mapWith(Number) })
+        .from(weeklyDemand)
+        .where(
+          and(
+            inArray(weeklyDemand.migrationWeek, [...weeks]),
+            supplierIds ? inArray(weeklyDemand.supplierId, [...supplierIds]) : undefined,
+          ),
+        )
+        .groupBy(weeklyDemand.migrationWeek),
+      db
+        .select({
+          week: installationRollups.migrationWeek,
+          n: sum(installationRollups.count).mapWith(Number),
+        })
+        .from(installationRollups)
+        .where(
+          and(
+            inArray(installationRollups.migrationWeek, [...weeks]),
+            inArray(installationRollups.supplierId, supplierIds ? [...supplierIds] : [0]),
+          ),
+        )
+        .groupBy(installationRollups.migrationWeek),
+      db
+        .select({ week: current.week, n: count() })
+        .from(installations)
+        .innerJoin(current, eq(current.installationId, installations.id))
+        .where(
+          and(
+            eq(installations.splitSupply, true),
+            ne(installations.status, 'migrated'),
+            inArray(current.week, [...weeks]),
+            pairFilter,
+          ),
+        )
+        .groupBy(current.week),
+    ]);
+    const of = (rows: { week: string; n: number | null }[], week: string) =>
+      rows.find((r) => r.week === week)?.n ?? 0;
+    return weeks.map((week) => ({
+      week,
+      committed: of(committed, week),
+      planned: of(planned, week),
+      designated: of(designated, week),
+    }));
+  });
 }

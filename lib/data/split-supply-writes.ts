@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, isNotNull, max, ne, sql } from 'drizzle-orm';
-import { getDb, inTransaction, type Transaction } from '@/db/client';
+import { inTransaction, type Transaction } from '@/db/client';
 import {
   installations,
   migrationAuthorisations,
@@ -16,7 +16,7 @@ import type { SplitSupplyFilter } from '@/lib/filters/split-supply';
 import { designationWeekProblem } from '@/lib/rules/split-supply';
 import { migrationWeekOf } from '@/lib/rules/weeks';
 import { recordAudit } from './audit';
-import { splitSupplyScope } from './scope';
+import { splitSupplyScope, withViewerScope } from './scope';
 import { currentDesignations } from './split-supply-history';
 import { planClauses } from './split-supply-plan';
 
@@ -206,43 +206,45 @@ export interface PublicationSummary {
 /** The latest publications of the calendar, newest first, with who published them. */
 export async function listPublications(viewer: Viewer, limit = 10): Promise<PublicationSummary[]> {
   assertCan(viewer, 'splitSupply.plan');
-  const db = await getDb();
-  const p = splitSupplyPublications;
-  const rows = await db
-    .select({
-      id: p.id,
-      publishedAt: p.publishedAt,
-      by: users.name,
-      byId: p.publishedByUserId,
-      n: p.designationCount,
-    })
-    .from(p)
-    .leftJoin(users, eq(users.id, p.publishedByUserId))
-    .orderBy(desc(p.id))
-    .limit(limit);
-  return rows.map((r) => ({
-    id: r.id,
-    publishedAt: r.publishedAt.toISOString(),
-    publishedBy: r.by ?? r.byId,
-    designationCount: r.n,
-  }));
+  return withViewerScope(viewer, async (db) => {
+    const p = splitSupplyPublications;
+    const rows = await db
+      .select({
+        id: p.id,
+        publishedAt: p.publishedAt,
+        by: users.name,
+        byId: p.publishedByUserId,
+        n: p.designationCount,
+      })
+      .from(p)
+      .leftJoin(users, eq(users.id, p.publishedByUserId))
+      .orderBy(desc(p.id))
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      publishedAt: r.publishedAt.toISOString(),
+      publishedBy: r.by ?? r.byId,
+      designationCount: r.n,
+    }));
+  });
 }
 
 /** How many designations wait for publication. */
 export async function countDrafts(viewer: Viewer): Promise<number> {
   assertCan(viewer, 'splitSupply.plan');
-  const db = await getDb();
-  const current = currentDesignations(db, splitSupplyScope(viewer));
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(current)
-    .innerJoin(installations, eq(installations.id, current.installationId))
-    .where(
-      and(
-        eq(current.published, false),
-        eq(installations.splitSupply, true),
-        ne(installations.status, 'migrated'),
-      ),
-    );
-  return row?.n ?? 0;
+  return withViewerScope(viewer, async (db) => {
+    const current = currentDesignations(db, splitSupplyScope(viewer));
+    const [row] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(current)
+      .innerJoin(installations, eq(installations.id, current.installationId))
+      .where(
+        and(
+          eq(current.published, false),
+          eq(installations.splitSupply, true),
+          ne(installations.status, 'migrated'),
+        ),
+      );
+    return row?.n ?? 0;
+  });
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
 import { installations, parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import {
@@ -11,7 +10,13 @@ import {
   readMa106,
   timeLeftToSubmit,
 } from '@/lib/rules/split-supply';
-import { installationsVisibleTo, splitSupplyScope, supplierNameFor, viewerParty } from './scope';
+import {
+  installationsVisibleTo,
+  splitSupplyScope,
+  supplierNameFor,
+  viewerParty,
+  withViewerScope,
+} from './scope';
 import {
   authorisationsOf,
   byInstallation,
@@ -95,64 +100,65 @@ export async function listCalendar(
   query: { cursor?: string; pageSize?: number },
   now: Date,
 ): Promise<CalendarPage> {
-  const db = await getDb();
-  const scope = splitSupplyScope(viewer);
-  const current = currentDesignations(db, scope);
-  const pageSize = query.pageSize ?? CALENDAR_PAGE_SIZE;
-  const after = decodeCursor(query.cursor);
-  const rows = await db
-    .select({
-      id: installations.id,
-      mpan: installations.mpan,
-      mprn: installations.mprn,
-      electricityId: installations.electricitySupplierId,
-      electricityName: electricitySupplier.name,
-      gasId: installations.gasSupplierId,
-      gasName: gasSupplier.name,
-      week: current.week,
-      published: current.published,
-      designatedAt: current.designatedAt,
-    })
-    .from(installations)
-    .innerJoin(current, eq(current.installationId, installations.id))
-    .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-    .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
-    .where(
-      and(
-        eq(installations.splitSupply, true),
-        ne(installations.status, 'migrated'),
-        installationsVisibleTo(viewer),
-        after ? sql`(${current.week}, ${installations.id}) < (${after[0]}::date, ${after[1]})` : undefined,
+  return withViewerScope(viewer, async (db) => {
+    const scope = splitSupplyScope(viewer);
+    const current = currentDesignations(db, scope);
+    const pageSize = query.pageSize ?? CALENDAR_PAGE_SIZE;
+    const after = decodeCursor(query.cursor);
+    const rows = await db
+      .select({
+        id: installations.id,
+        mpan: installations.mpan,
+        mprn: installations.mprn,
+        electricityId: installations.electricitySupplierId,
+        electricityName: electricitySupplier.name,
+        gasId: installations.gasSupplierId,
+        gasName: gasSupplier.name,
+        week: current.week,
+        published: current.published,
+        designatedAt: current.designatedAt,
+      })
+      .from(installations)
+      .innerJoin(current, eq(current.installationId, installations.id))
+      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
+      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
+      .where(
+        and(
+          eq(installations.splitSupply, true),
+          ne(installations.status, 'migrated'),
+          installationsVisibleTo(viewer),
+          after ? sql`(${current.week}, ${installations.id}) < (${after[0]}::date, ${after[1]})` : undefined,
+        ),
+      )
+      .orderBy(desc(current.week), desc(installations.id))
+      .limit(pageSize + 1);
+    const page = rows.slice(0, pageSize);
+    const mas = byInstallation(
+      await authorisationsOf(
+        db,
+        page.map((r) => r.id),
       ),
-    )
-    .orderBy(desc(current.week), desc(installations.id))
-    .limit(pageSize + 1);
-  const page = rows.slice(0, pageSize);
-  const mas = byInstallation(
-    await authorisationsOf(
-      db,
-      page.map((r) => r.id),
-    ),
-  );
-  const last = page.at(-1);
-  return {
-    rows: page.map((r) => {
-      const left = timeLeftToSubmit(r.week, now);
-      return {
-        installationId: r.id,
-        mpan: r.mpan,
-        mprn: r.mprn,
-        week: r.week,
-        published: r.published,
-        designatedAt: r.designatedAt.toISOString(),
-        cutOff: left.cutOff.toISOString(),
-        timeLeft: left.label,
-        cutOffPassed: left.passed,
-        sides: sidesFor(viewer, r, r.week, mas.get(r.id) ?? [], now),
-      };
-    }),
-    nextCursor: rows.length > pageSize && last ? `${last.week}_${last.id}` : null,
-  };
+    );
+    const last = page.at(-1);
+    return {
+      rows: page.map((r) => {
+        const left = timeLeftToSubmit(r.week, now);
+        return {
+          installationId: r.id,
+          mpan: r.mpan,
+          mprn: r.mprn,
+          week: r.week,
+          published: r.published,
+          designatedAt: r.designatedAt.toISOString(),
+          cutOff: left.cutOff.toISOString(),
+          timeLeft: left.label,
+          cutOffPassed: left.passed,
+          sides: sidesFor(viewer, r, r.week, mas.get(r.id) ?? [], now),
+        };
+      }),
+      nextCursor: rows.length > pageSize && last ? `${last.week}_${last.id}` : null,
+    };
+  });
 }
 
 /** Every calendar row the viewer may see, page by page, for the CSV export (memory stays flat). */
@@ -206,14 +212,15 @@ export async function getCurrentDesignation(
   viewer: Viewer,
   installationId: number,
 ): Promise<CurrentDesignation | null> {
-  const db = await getDb();
-  const current = currentDesignations(db, splitSupplyScope(viewer));
-  const [row] = await db
-    .select({ week: current.week, published: current.published, designatedAt: current.designatedAt })
-    .from(installations)
-    .innerJoin(current, eq(current.installationId, installations.id))
-    .where(and(eq(installations.id, installationId), installationsVisibleTo(viewer)));
-  return row ? { ...row, designatedAt: row.designatedAt.toISOString() } : null;
+  return withViewerScope(viewer, async (db) => {
+    const current = currentDesignations(db, splitSupplyScope(viewer));
+    const [row] = await db
+      .select({ week: current.week, published: current.published, designatedAt: current.designatedAt })
+      .from(installations)
+      .innerJoin(current, eq(current.installationId, installations.id))
+      .where(and(eq(installations.id, installationId), installationsVisibleTo(viewer)));
+    return row ? { ...row, designatedAt: row.designatedAt.toISOString() } : null;
+  });
 }
 
 export interface WeekDesignations {
@@ -232,30 +239,31 @@ export async function designatedPerWeek(
   viewer: Viewer,
   range: { from: string; to: string },
 ): Promise<WeekDesignations[]> {
-  const db = await getDb();
-  const current = currentDesignations(db, splitSupplyScope(viewer));
-  const where: (SQL | undefined)[] = [
-    eq(installations.splitSupply, true),
-    ne(installations.status, 'migrated'),
-    gte(current.week, range.from),
-    lte(current.week, range.to),
-    installationsVisibleTo(viewer),
-  ];
-  const rows = await db
-    .select({ week: current.week, published: current.published, n: count() })
-    .from(installations)
-    .innerJoin(current, eq(current.installationId, installations.id))
-    .where(and(...where))
-    .groupBy(current.week, current.published)
-    .orderBy(asc(current.week));
-  const weeks = new Map<string, WeekDesignations>();
-  for (const r of rows) {
-    const entry = weeks.get(r.week) ?? { week: r.week, published: 0, draft: 0 };
-    if (r.published) entry.published += r.n;
-    else entry.draft += r.n;
-    weeks.set(r.week, entry);
-  }
-  return [...weeks.values()];
+  return withViewerScope(viewer, async (db) => {
+    const current = currentDesignations(db, splitSupplyScope(viewer));
+    const where: (SQL | undefined)[] = [
+      eq(installations.splitSupply, true),
+      ne(installations.status, 'migrated'),
+      gte(current.week, range.from),
+      lte(current.week, range.to),
+      installationsVisibleTo(viewer),
+    ];
+    const rows = await db
+      .select({ week: current.week, published: current.published, n: count() })
+      .from(installations)
+      .innerJoin(current, eq(current.installationId, installations.id))
+      .where(and(...where))
+      .groupBy(current.week, current.published)
+      .orderBy(asc(current.week));
+    const weeks = new Map<string, WeekDesignations>();
+    for (const r of rows) {
+      const entry = weeks.get(r.week) ?? { week: r.week, published: 0, draft: 0 };
+      if (r.published) entry.published += r.n;
+      else entry.draft += r.n;
+      weeks.set(r.week, entry);
+    }
+    return [...weeks.values()];
+  });
 }
 
 export interface SplitSupplyReading {
@@ -274,76 +282,77 @@ export async function getSplitSupplyReading(
   installationId: number,
   now: Date,
 ): Promise<SplitSupplyReading | null> {
-  const db = await getDb();
-  const scope = splitSupplyScope(viewer);
-  const [i] = await db
-    .select({
-      id: installations.id,
-      mpan: installations.mpan,
-      mprn: installations.mprn,
-      electricityId: installations.electricitySupplierId,
-      electricityName: electricitySupplier.name,
-      gasId: installations.gasSupplierId,
-      gasName: gasSupplier.name,
-    })
-    .from(installations)
-    .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-    .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
-    .where(
-      and(
-        eq(installations.id, installationId),
-        eq(installations.splitSupply, true),
-        installationsVisibleTo(viewer),
-      ),
-    );
-  if (!i) return null;
-  const [designations, mas] = await Promise.all([
-    designationsOf(db, [i.id], scope),
-    authorisationsOf(db, [i.id]),
-  ]);
-  const current = designations.at(-1);
-  const entry: CalendarEntry | null = current
-    ? (() => {
-        const left = timeLeftToSubmit(current.week, now);
-        return {
-          installationId: i.id,
-          mpan: i.mpan,
-          mprn: i.mprn,
-          week: current.week,
-          published: current.publishedAt !== null,
-          designatedAt: current.designatedAt.toISOString(),
-          cutOff: left.cutOff.toISOString(),
-          timeLeft: left.label,
-          cutOffPassed: left.passed,
-          sides: sidesFor(viewer, i, current.week, mas, now),
-        };
-      })()
-    : null;
+  return withViewerScope(viewer, async (db) => {
+    const scope = splitSupplyScope(viewer);
+    const [i] = await db
+      .select({
+        id: installations.id,
+        mpan: installations.mpan,
+        mprn: installations.mprn,
+        electricityId: installations.electricitySupplierId,
+        electricityName: electricitySupplier.name,
+        gasId: installations.gasSupplierId,
+        gasName: gasSupplier.name,
+      })
+      .from(installations)
+      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
+      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
+      .where(
+        and(
+          eq(installations.id, installationId),
+          eq(installations.splitSupply, true),
+          installationsVisibleTo(viewer),
+        ),
+      );
+    if (!i) return null;
+    const [designations, mas] = await Promise.all([
+      designationsOf(db, [i.id], scope),
+      authorisationsOf(db, [i.id]),
+    ]);
+    const current = designations.at(-1);
+    const entry: CalendarEntry | null = current
+      ? (() => {
+          const left = timeLeftToSubmit(current.week, now);
+          return {
+            installationId: i.id,
+            mpan: i.mpan,
+            mprn: i.mprn,
+            week: current.week,
+            published: current.publishedAt !== null,
+            designatedAt: current.designatedAt.toISOString(),
+            cutOff: left.cutOff.toISOString(),
+            timeLeft: left.label,
+            cutOffPassed: left.passed,
+            sides: sidesFor(viewer, i, current.week, mas, now),
+          };
+        })()
+      : null;
 
-  const failedWeek = ma106Weeks(mas).at(-1);
-  if (!failedWeek) return { entry, ma106: null };
-  const arrived = (partyId: number | null) =>
-    mas.some((a) => a.partyId === partyId && a.migrationWeek === failedWeek);
-  const ownParty = viewerParty(viewer);
-  const supplierReader = ownParty !== null;
-  const ownId = ownParty ?? i.electricityId;
-  const otherId = ownId === i.electricityId ? i.gasId : i.electricityId;
-  const published = designations.filter((d) => d.publishedAt !== null);
-  const next = published.at(-1);
-  const reading = readMa106({
-    reader: supplierReader ? 'supplier' : 'mcc',
-    failedWeek,
-    wasDesignated: published.some((d) => d.week === failedWeek),
-    readerSide: {
-      name: supplierReader ? 'you' : (i.electricityName ?? 'The electricity supplier'),
-      arrived: arrived(ownId),
-    },
-    otherSide: {
-      name: supplierReader ? 'the other supplier' : (i.gasName ?? 'The gas supplier'),
-      arrived: arrived(otherId),
-    },
-    nextWeek: next && next.week > failedWeek ? next.week : null,
-    now,
+    const failedWeek = ma106Weeks(mas).at(-1);
+    if (!failedWeek) return { entry, ma106: null };
+    const arrived = (partyId: number | null) =>
+      mas.some((a) => a.partyId === partyId && a.migrationWeek === failedWeek);
+    const ownParty = viewerParty(viewer);
+    const supplierReader = ownParty !== null;
+    const ownId = ownParty ?? i.electricityId;
+    const otherId = ownId === i.electricityId ? i.gasId : i.electricityId;
+    const published = designations.filter((d) => d.publishedAt !== null);
+    const next = published.at(-1);
+    const reading = readMa106({
+      reader: supplierReader ? 'supplier' : 'mcc',
+      failedWeek,
+      wasDesignated: published.some((d) => d.week === failedWeek),
+      readerSide: {
+        name: supplierReader ? 'you' : (i.electricityName ?? 'The electricity supplier'),
+        arrived: arrived(ownId),
+      },
+      otherSide: {
+        name: supplierReader ? 'the other supplier' : (i.gasName ?? 'The gas supplier'),
+        arrived: arrived(otherId),
+      },
+      nextWeek: next && next.week > failedWeek ? next.week : null,
+      now,
+    });
+    return { entry, ma106: { ...reading, failedWeek } };
   });
-  return { entry, ma106: { ...reading, failedWeek } };
 }

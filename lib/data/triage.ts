@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, ne, type SQL, sql, sum } from 'drizzle-orm';
-import { type Database, getDb, queryRows } from '@/db/client';
+import { type Database, queryRows } from '@/db/client';
 import { installationRollups, parties, triageDecisions, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -17,7 +17,7 @@ import {
 } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
 import { addMigrationWeeks, type IsoDate } from '@/lib/rules/weeks';
-import { rollupScope, triageVisibleTo } from './scope';
+import { rollupScope, triageVisibleTo, withViewerScope } from './scope';
 import {
   type AdviceGroup,
   adviceClause,
@@ -220,7 +220,7 @@ export async function getTriageQueue(
   query: TriageListQuery,
   now: Date = new Date(),
 ): Promise<TriageQueue> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const groups = await adviceGroups(db, viewer, { ...query, advice: undefined }, now);
   const clauses = queueWhere(viewer, query, groups);
   const sort = SORT_COLUMNS[query.sort];
@@ -242,26 +242,29 @@ export async function getTriageQueue(
   return {
     counts: countsFrom(groups),
     rows: page.map((r) => toRow(r, query.state === 'await-smso', now)),
-    nextCursor: raw.length > TRIAGE_PAGE_SIZE && last ? encodeCursor(last.sort_value, Number(last.id)) : null,
+      nextCursor:
+        raw.length > TRIAGE_PAGE_SIZE && last ? encodeCursor(last.sort_value, Number(last.id)) : null,
   };
+  });
 }
 
 /** The overview's backlog panel: how many failed dormant installations await a decision, and since when. */
 export async function getTriageBacklog(
   viewer: Viewer,
 ): Promise<{ count: number; oldestFailedAt: string | null }> {
-  const db = await getDb();
-  const filter = { state: 'undecided' } as const;
-  // The count from the rollup; the oldest failure is the first row of the queue's own index.
-  const [groups, [row]] = await Promise.all([
-    adviceGroups(db, viewer, filter, new Date()),
-    queryRows<{ oldest: number | null }>(
-      db,
-      sql`SELECT ${sql.raw(epochMs('min("installations"."last_changed_at")'))} AS oldest
-          FROM "installations" WHERE ${and(...triageClauses(viewer, filter))}`,
-    ),
-  ]);
-  return { count: countsFrom(groups).total, oldestFailedAt: iso(row?.oldest ?? null) };
+  return withViewerScope(viewer, async (db) => {
+    const filter = { state: 'undecided' } as const;
+    // The count from the rollup; the oldest failure is the first row of the queue's own index.
+    const [groups, [row]] = await Promise.all([
+      adviceGroups(db, viewer, filter, new Date()),
+      queryRows<{ oldest: number | null }>(
+        db,
+        sql`SELECT ${sql.raw(epochMs('min("installations"."last_changed_at")'))} AS oldest
+            FROM "installations" WHERE ${and(...triageClauses(viewer, filter))}`,
+      ),
+    ]);
+    return { count: countsFrom(groups).total, oldestFailedAt: iso(row?.oldest ?? null) };
+  });
 }
 
 /** A Migration Week the picker offers, with what is already in it against the week's capacity. */
@@ -280,7 +283,7 @@ export async function getWeekOptions(
   earliest: IsoDate,
   config: TriageConfig = TRIAGE_DEFAULTS,
 ): Promise<WeekOption[]> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const weeks = Array.from({ length: config.weeksOffered }, (_, n) => addMigrationWeeks(earliest, n));
   const r = installationRollups;
   const rows = await db
@@ -296,17 +299,19 @@ export async function getWeekOptions(
     .groupBy(r.migrationWeek);
   const byWeek = new Map(rows.map((row) => [row.week, row.n]));
   return weeks.map((week) => ({ week, scheduled: byWeek.get(week) ?? 0, capacity: config.weeklyCapacity }));
+  });
 }
 
 /** The SMETS1 SMSOs, for the queue's SMSO filter (MCC only: triage.view). */
 export async function listSmsoOptions(viewer: Viewer): Promise<{ id: number; name: string }[]> {
   if (!can(viewer, 'triage.view')) return [];
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   return db
     .select({ id: parties.id, name: parties.name })
     .from(parties)
     .where(eq(parties.role, 'smso'))
     .orderBy(asc(parties.name));
+  });
 }
 
 /** One decision in an installation's triage history, for the MCC. */
@@ -335,7 +340,7 @@ export async function getTriageInstallation(
   id: number,
   now: Date = new Date(),
 ): Promise<{ row: TriageRow; awaiting: boolean; history: TriageHistoryEntry[] } | null> {
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const [raw] = await selectRows(
     db,
     and(
@@ -372,4 +377,5 @@ export async function getTriageInstallation(
       supplierVisible: d.supplierVisible,
     })),
   };
+  });
 }

@@ -1,13 +1,14 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { getDb, inTransaction, type Transaction } from '@/db/client';
+import { inTransaction, type Transaction } from '@/db/client';
 import { accounts, parties, sessions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { assertCan, type Role } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordAudit } from './audit';
+import { withViewerScope } from './scope';
 
 function assertAdmin(viewer: Viewer) {
   assertCan(viewer, 'users.manage', 'Only administrators manage users.');
@@ -26,7 +27,7 @@ export interface UserSummary {
 
 export async function listUsers(viewer: Viewer): Promise<UserSummary[]> {
   assertAdmin(viewer);
-  const db = await getDb();
+  return withViewerScope(viewer, async (db) => {
   const rows = await db
     .select({
       id: users.id,
@@ -40,11 +41,12 @@ export async function listUsers(viewer: Viewer): Promise<UserSummary[]> {
     .from(users)
     .leftJoin(parties, eq(parties.id, users.partyId))
     .orderBy(asc(users.role), asc(users.email));
-  return rows.map((r) => ({
-    ...r,
-    createdAt: r.createdAt.toISOString(),
-    disabledAt: r.disabledAt?.toISOString() ?? null,
-  }));
+    return rows.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      disabledAt: r.disabledAt?.toISOString() ?? null,
+    }));
+  });
 }
 
 export interface NewUser {
