@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
+import { markDatabaseUnavailable } from '@/lib/database-unavailable';
 import { getAuth } from './auth';
 import { can, type Permission, ROLES, type Role } from './permissions';
 
@@ -32,9 +33,14 @@ export function toViewer(user: unknown): Viewer | null {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   // headers() first: while `next build` prerenders, it bails out here, before anything opens the database.
   const requestHeaders = await headers();
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: requestHeaders });
-  return session ? toViewer(session.user) : null;
+  try {
+    const auth = await getAuth();
+    const session = await auth.api.getSession({ headers: requestHeaders });
+    return session ? toViewer(session.user) : null;
+  } catch (error) {
+    // Every page, action and route handler asks this first, so an outage surfaces here: mark it for the error page.
+    throw markDatabaseUnavailable(error);
+  }
 });
 
 /** For pages, actions and route handlers: the viewer, or a redirect to sign-in. */
