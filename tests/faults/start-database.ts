@@ -3,7 +3,7 @@
  * open, migrate and, on the embedded database, seed the demo; then release the database and exit.
  */
 import { getDatabase } from '@/db/client';
-import { prepareDatabase } from '@/db/prepare';
+import { prepareDatabaseOrExit } from '@/db/prepare';
 
-await prepareDatabase();
+await prepareDatabaseOrExit();
 await (await getDatabase()).close();

@@ -3,12 +3,18 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** A TypeScript file of this repository run as one node process (tsx's loader), so SIGKILL kills the work itself. */
-export function runScript(file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', file, ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-  });
+/**
+ * A TypeScript file of this repository run as one node process (tsx's loader), so SIGKILL kills the work itself;
+ * `wrap` is a command that ends by exec-ing it (e.g. to give it a mount namespace).
+ */
+export function runScript(
+  file: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  { wrap = [] }: { wrap?: string[] } = {},
+): ChildProcess {
+  const command = [...wrap, process.execPath, '--import', 'tsx', '--conditions=react-server', file, ...args];
+  return spawn(command[0] as string, command.slice(1), { cwd: root, env: { ...process.env, ...env } });
 }
 
 /** Everything the process printed, and how it ended. */
