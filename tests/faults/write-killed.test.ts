@@ -80,12 +80,12 @@ describe.each(engines)(
       );
       expect(output).not.toMatch(/Error/);
       const lock = location.dataDir && `${location.dataDir}.lock`;
-      if (lock) expect(fs.readFileSync(lock, 'utf8')).toMatch(/^\d+$/); // left by the dead server
+      if (lock) expect(fs.readFileSync(lock, 'utf8')).toMatch(/^\d+ \d+$/); // left by the dead server
 
       // The restart opens the database as a server start does, taking the dead process's lock over.
       const restarted = await openDatabase(location);
       try {
-        if (lock) expect(fs.readFileSync(lock, 'utf8')).toBe(String(process.pid));
+        if (lock) expect(fs.readFileSync(lock, 'utf8')).toMatch(new RegExp(`^${process.pid} `));
         expect(await state(restarted.db)).toEqual(before);
       } finally {
         await restarted.close();
