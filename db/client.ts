@@ -64,7 +64,6 @@ const OUTAGE_OPTIONS = { connect_timeout: 5, idle_timeout: 60, max_lifetime: 30 
 
 /** A handle over a postgres-js client, or over one of its transactions (then a nested transaction is the same). */
 function postgresHandle(client: postgres.Sql | postgres.TransactionSql, close: () => Promise<void>) {
-  // drizzle reads the type parsers from `options`, which a transaction's client shares with the pool's but lacks.
   const db = drizzlePostgres(client as postgres.Sql, { schema, casing: 'snake_case' });
   const handle: DatabaseHandle = {
     db: db as unknown as Database,
@@ -78,7 +77,8 @@ function postgresHandle(client: postgres.Sql | postgres.TransactionSql, close: (
       });
     },
     async inOneTransaction(work) {
-      if (!('begin' in client)) return work(handle);
+      if (!('begin' in client)) return work(handle); // already one transaction
+      // drizzle reads the type parsers from `options`, which a transaction's client shares with the pool's but lacks.
       return (await client.begin((tx) =>
         work(postgresHandle(Object.assign(tx, { options: client.options }), close)),
       )) as Awaited<ReturnType<typeof work>>;
@@ -118,6 +118,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       },
       // One connection: every statement between BEGIN and COMMIT is in the transaction.
       async inOneTransaction(work) {
+        if (client.isInTransaction()) return work(handle); // already one transaction
         await client.exec('BEGIN');
         try {
           const result = await work(handle);
