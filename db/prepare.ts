@@ -117,7 +117,7 @@ export async function prepareDatabaseOrExit(env: NodeJS.ProcessEnv = process.env
   };
   const problem = env.DATABASE_URL
     ? undefined
-    : dataDirProblem(env, !fs.existsSync(locationFromEnv(env).dataDir ?? ''));
+    : dataDirProblem(env, !fs.existsSync(/*turbopackIgnore: true*/ locationFromEnv(env).dataDir ?? ''));
   if (problem) exit(problem);
   try {
     await prepareDatabase(env);

@@ -30,15 +30,23 @@ const CONNECTION_ERROR_CODES = new Set([
 /** SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutting down, crashed, starting up). */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
 
-/** True when `error`, or any error in its `cause` chain (drizzle and better-auth wrap the driver's), is one of these. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/**
+ * What made the database unavailable ("ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432"), read from `error` or its
+ * `cause` chain (drizzle and better-auth wrap the driver's error), or undefined when that is not the failure. Only
+ * this goes to the log: the wrappers' messages carry the query's parameters, a session token among them.
+ */
+export function databaseUnavailableReason(error: unknown): string | undefined {
   for (let e = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) {
-      return true;
+      return `${code}: ${e.message}`;
     }
   }
-  return false;
+  return undefined;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return databaseUnavailableReason(error) !== undefined;
 }
 
 /** Returns `error`, stamped with DATABASE_UNAVAILABLE_DIGEST when it is a database outage, for rethrowing. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/database-unavailable';
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableReason } from '@/lib/database-unavailable';
 
 /**
  * Route handlers check the viewer themselves (a page's check does not protect them) and answer JSON errors,
@@ -22,8 +22,9 @@ export async function withPermission(
     return await answer(permission, handler);
   } catch (error) {
     // An outage is the client's to retry (503), not a bug in the route (500); everything else still is one.
-    if (!isDatabaseUnavailable(error)) throw error;
-    console.error('Database unavailable', error);
+    const reason = databaseUnavailableReason(error);
+    if (reason === undefined) throw error;
+    console.error(`Database unavailable (${reason})`);
     return NextResponse.json(
       { error: DATABASE_UNAVAILABLE_MESSAGE },
       { status: 503, headers: { ...NO_STORE, 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } },

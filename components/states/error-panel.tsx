@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { DATABASE_UNAVAILABLE_DIGEST, DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/database-unavailable';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/database-unavailable';
 
 /**
  * What a reader sees when a page fails: one sentence on what to do, a retry, and a reference the support desk can
@@ -16,7 +16,7 @@ export function ErrorPanel({ error, reset }: { error: Error & { digest?: string 
     return (
       <div className="card empty-state" role="alert">
         <h1>The database is unavailable</h1>
-        <p>{DATABASE_UNAVAILABLE_MESSAGE} Nothing you submitted was lost.</p>
+        <p>Try again in a moment. Nothing you submitted was lost.</p>
         <button type="button" className="button" onClick={reset}>
           Try again
         </button>
