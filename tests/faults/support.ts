@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from '@/db/client';
+import { fingerprint, rollupsExact } from '../imports/support';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -45,4 +48,20 @@ export async function killWhen(child: ChildProcess, pattern: RegExp): Promise<st
   child.kill('SIGKILL');
   await ended;
   return output;
+}
+
+/** Every table a triage decision writes, counted, with the installations and whether their rollups are exact. */
+export async function triageWriteState(db: Database) {
+  const [counts] = await queryRows<{ batches: number; decisions: number; audit: number }>(
+    db,
+    sql`SELECT (SELECT count(*)::int FROM triage_batches) AS batches,
+               (SELECT count(*)::int FROM triage_decisions) AS decisions,
+               (SELECT count(*)::int FROM audit_log) AS audit`,
+  );
+  return { ...counts, ...(await fingerprint(db)), rollupsExact: await rollupsExact(db) };
+}
+
+/** tests/faults/decide-in-flight.ts, killed with SIGKILL once its bulk decision is written but not committed. */
+export function killMidDecision(env: Record<string, string>): Promise<string> {
+  return killWhen(runScript('tests/faults/decide-in-flight.ts', env), /written, not committed: [1-9]/);
 }
