@@ -2,6 +2,6 @@
 export async function register() {
   // `next build` must never open or migrate the database (docs/engineering.md).
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { prepareDatabase } = await import('./db/prepare');
-  await prepareDatabase();
+  const { prepareDatabaseOrExit } = await import('./db/prepare');
+  await prepareDatabaseOrExit();
 }

@@ -6,7 +6,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './lock';
@@ -21,6 +21,12 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Bulk-load CSV text (no header) into a table with COPY: ~10x faster than INSERT on both engines. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Runs `work` with a handle whose every statement, COPY and DDL included, is one transaction on one connection:
+   * all of it commits, or (on an error, or the process killed) none of it does. For bulk work such as the seed;
+   * the data layer composes its writes with `inTransaction` instead.
+   */
+  inOneTransaction<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -48,25 +54,50 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 }
 
+/**
+ * postgres-js's answers to a PostgreSQL outage (README "When things go wrong"): a connection attempt gives up after
+ * a few seconds instead of 30, so a request fails fast with the "database unavailable" page rather than hanging; an
+ * idle connection is closed after a minute and every connection is renewed within half an hour, so the pool never
+ * keeps sockets a restart has silently broken. A broken connection is dropped and the next query opens a new one.
+ */
+const OUTAGE_OPTIONS = { connect_timeout: 5, idle_timeout: 60, max_lifetime: 30 * 60 } as const;
+
+/** A handle over a postgres-js client, or over one of its transactions (then a nested transaction is the same). */
+function postgresHandle(client: postgres.Sql | postgres.TransactionSql, close: () => Promise<void>) {
+  const db = drizzlePostgres(client as postgres.Sql, { schema, casing: 'snake_case' });
+  const handle: DatabaseHandle = {
+    db: db as unknown as Database,
+    engine: 'postgres',
+    async copyCsv(table, columns, csv) {
+      const writable = await client.unsafe(copyStatement(table, columns, 'STDIN')).writable();
+      await new Promise<void>((resolve, reject) => {
+        writable.on('error', reject);
+        writable.on('finish', resolve);
+        writable.end(csv);
+      });
+    },
+    async inOneTransaction(work) {
+      if (!('begin' in client)) return work(handle); // already one transaction
+      // drizzle reads the type parsers from `options`, which a transaction's client shares with the pool's but lacks.
+      return (await client.begin((tx) =>
+        work(postgresHandle(Object.assign(tx, { options: client.options }), close)),
+      )) as Awaited<ReturnType<typeof work>>;
+    },
+    close,
+  };
+  return handle;
+}
+
 /** Opens a database and applies every pending migration, so both engines always run the same schema. */
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   if (location.url !== undefined) {
-    const client = postgres(location.url, { onnotice: () => {}, max: 10 });
-    const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
-    await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return {
-      db: db as unknown as Database,
-      engine: 'postgres',
-      async copyCsv(table, columns, csv) {
-        const writable = await client.unsafe(copyStatement(table, columns, 'STDIN')).writable();
-        await new Promise<void>((resolve, reject) => {
-          writable.on('error', reject);
-          writable.on('finish', resolve);
-          writable.end(csv);
-        });
-      },
-      close: () => client.end(),
-    };
+    const client = postgres(location.url, { onnotice: () => {}, max: 10, ...OUTAGE_OPTIONS });
+    // A bounded end: postgres-js's end() never settles after a connection error (porsager/postgres#1097).
+    const handle = postgresHandle(client, () => client.end({ timeout: 5 }));
+    await migratePostgres(handle.db as unknown as PostgresJsDatabase<typeof schema>, {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
+    return handle;
   }
 
   const { dataDir } = location;
@@ -79,17 +110,31 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const client = await PGlite.create(inMemory ? undefined : dataDir);
     const db = drizzlePglite(client, { schema, casing: 'snake_case' });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return {
+    const handle: DatabaseHandle = {
       db: db as unknown as Database,
       engine: 'pglite',
       async copyCsv(table, columns, csv) {
         await client.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
+      },
+      // One connection: every statement between BEGIN and COMMIT is in the transaction.
+      async inOneTransaction(work) {
+        if (client.isInTransaction()) return work(handle); // already one transaction
+        await client.exec('BEGIN');
+        try {
+          const result = await work(handle);
+          await client.exec('COMMIT');
+          return result;
+        } catch (error) {
+          await client.exec('ROLLBACK');
+          throw error;
+        }
       },
       async close() {
         await client.close();
         lock?.release();
       },
     };
+    return handle;
   } catch (error) {
     lock?.release();
     throw error;

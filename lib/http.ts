@@ -3,18 +3,38 @@ import { NextResponse } from 'next/server';
 import { logAccess } from '@/lib/auth/access-log';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableReason } from '@/lib/database-unavailable';
 
 /** Answers about one viewer's data, errors included, are never kept by a browser or proxy cache. */
 export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
+
+/** Seconds a client should wait before asking again while the database is unavailable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Route handlers check the viewer themselves (a page's check does not protect them) and answer JSON errors,
  * never a redirect, so a polling client can tell "signed out" from "failed". Every refusal is audited.
  */
+
 export async function withPermission(
   permission: Permission,
   handler: (viewer: Viewer) => Promise<Response>,
 ): Promise<Response> {
+  try {
+    return await answer(permission, handler);
+  } catch (error) {
+    // An outage is the client's to retry (503), not a bug in the route (500); everything else still is one.
+    const reason = databaseUnavailableReason(error);
+    if (reason === undefined) throw error;
+    console.error(`Database unavailable (${reason})`);
+    return NextResponse.json(
+      { error: DATABASE_UNAVAILABLE_MESSAGE },
+      { status: 503, headers: { ...NO_STORE, 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
+  }
+}
+
+async function answer(permission: Permission, handler: (viewer: Viewer) => Promise<Response>) {
   const viewer = await getViewer();
   if (!viewer) {
     await logAccess('access-refused', null, { permission, answer: 401 });

@@ -62,13 +62,11 @@ export async function restoreIndexesAndForeignKeys(
   handle: DatabaseHandle,
   deferred: Deferred,
 ): Promise<void> {
-  // On PostgreSQL the pool builds them side by side; PGlite has one connection and runs them in turn.
-  await Promise.all(deferred.indexes.map((index) => handle.db.execute(sql.raw(index.definition))));
-  await Promise.all(
-    deferred.foreignKeys.map((fk) =>
-      handle.db.execute(
-        sql.raw(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`),
-      ),
-    ),
-  );
+  // One after the other: the seed is one transaction, so one connection builds them all.
+  for (const index of deferred.indexes) await handle.db.execute(sql.raw(index.definition));
+  for (const fk of deferred.foreignKeys) {
+    await handle.db.execute(
+      sql.raw(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`),
+    );
+  }
 }

@@ -272,12 +272,10 @@ export class ChunkCsv {
   }
 }
 
-/** The bulk tables' indexes and foreign keys are deferred during the load, so the four COPYs can run together. */
-export function loadChunk(handle: DatabaseHandle, csv: ChunkCsv): Promise<void> {
-  return Promise.all([
-    copyIfAny(handle, 'installations', INSTALLATION_COLUMNS, csv.installations.join('')),
-    copyIfAny(handle, 'installation_events', EVENT_COLUMNS, csv.events.join('')),
-    copyIfAny(handle, 'migration_authorisations', AUTHORISATION_COLUMNS, csv.authorisations.join('')),
-    copyIfAny(handle, 'triage_decisions', TRIAGE_COLUMNS, csv.triage.join('')),
-  ]).then(() => undefined);
+/** One COPY after another: the seed is one transaction on one connection, where a COPY cannot share the wire. */
+export async function loadChunk(handle: DatabaseHandle, csv: ChunkCsv): Promise<void> {
+  await copyIfAny(handle, 'installations', INSTALLATION_COLUMNS, csv.installations.join(''));
+  await copyIfAny(handle, 'installation_events', EVENT_COLUMNS, csv.events.join(''));
+  await copyIfAny(handle, 'migration_authorisations', AUTHORISATION_COLUMNS, csv.authorisations.join(''));
+  await copyIfAny(handle, 'triage_decisions', TRIAGE_COLUMNS, csv.triage.join(''));
 }

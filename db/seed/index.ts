@@ -2,7 +2,9 @@
  * Loads the demo migration into an empty database with COPY (docs/engineering.md: ≈9× multi-row INSERT), chunk by chunk
  * so memory stays bounded whatever the size. The installation rollup trigger is off during the load and the rollups
  * are rebuilt with one GROUP BY afterwards (db/migrations/0001_triggers.sql); ids are explicit, then every identity
- * sequence is moved past them so the application's own inserts never collide.
+ * sequence is moved past them so the application's own inserts never collide. The whole seed is one transaction:
+ * interrupted (Ctrl-C, kill -9, a full disk), it leaves the database exactly as empty as it found it, indexes,
+ * foreign keys and triggers included, so the next start simply seeds again.
  */
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
@@ -98,8 +100,8 @@ async function setRollupTriggers(handle: DatabaseHandle, action: 'ENABLE' | 'DIS
 }
 
 /**
- * Streams every installation chunk into the bulk tables, with their indexes, foreign keys and rollup trigger off
- * (restored even after a failed load, so the schema is never left without its keys).
+ * Streams every installation chunk into the bulk tables, with their indexes, foreign keys and rollup trigger off.
+ * A failed load needs no repair: the seed's transaction rolls the schema changes back with the rows.
  */
 async function loadInstallations(
   handle: DatabaseHandle,
@@ -110,7 +112,6 @@ async function loadInstallations(
   const counts: LoadCounts = { installations: 0, events: 0, authorisations: 0, triage: 0 };
   await setRollupTriggers(handle, 'DISABLE');
   const deferred = await deferIndexesAndForeignKeys(handle);
-  let loaded = false;
   let pending: Promise<void> = Promise.resolve();
   try {
     // Generate (and serialise) the next chunk while the database ingests the previous one. Generation yields to
@@ -138,14 +139,14 @@ async function loadInstallations(
     }
     if (csv.count > 0) await flush();
     await pending;
-    loaded = true;
-  } finally {
-    if (!loaded) await pending.catch(() => {});
-    const restoring = Date.now();
-    await restoreIndexesAndForeignKeys(handle, deferred);
-    await setRollupTriggers(handle, 'ENABLE');
-    if (loaded) log(`Indexes and foreign keys rebuilt in ${((Date.now() - restoring) / 1000).toFixed(1)} s.`);
+  } catch (error) {
+    await pending.catch(() => {}); // the first error is the one to report; the transaction is lost either way
+    throw error;
   }
+  const restoring = Date.now();
+  await restoreIndexesAndForeignKeys(handle, deferred);
+  await setRollupTriggers(handle, 'ENABLE');
+  log(`Indexes and foreign keys rebuilt in ${((Date.now() - restoring) / 1000).toFixed(1)} s.`);
   return counts;
 }
 
@@ -160,8 +161,15 @@ async function moveSequencesPastSeededIds(handle: DatabaseHandle): Promise<void>
   }
 }
 
-/** Loads the demo migration into an empty database. Deterministic for (installations, seed, now). */
-export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions): Promise<SeedSummary> {
+/**
+ * Loads the demo migration into an empty database, all or nothing (one transaction). Deterministic for
+ * (installations, seed, now).
+ */
+export function seedDatabase(handle: DatabaseHandle, options: SeedOptions): Promise<SeedSummary> {
+  return handle.inOneTransaction((tx) => loadDemo(tx, options));
+}
+
+async function loadDemo(handle: DatabaseHandle, options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const log = options.log ?? (() => {});
   const generator = new DemoGenerator(options);

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
+import { markDatabaseUnavailable } from '@/lib/database-unavailable';
 import { logAccess } from './access-log';
 import { getAuth } from './auth';
 import { can, type Permission, ROLES, type Role } from './permissions';
@@ -37,15 +38,22 @@ export function toViewer(user: unknown): Viewer | null {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   // headers() first: while `next build` prerenders, it bails out here, before anything opens the database.
   const requestHeaders = await headers();
-  const auth = await getAuth();
-  const found = await auth.api.getSession({ headers: requestHeaders });
-  if (!found) return null;
-  if (pastAbsoluteLimit(found.session.createdAt, new Date())) {
-    await (await auth.$context).internalAdapter.deleteSession(found.session.token);
-    await logAccess('session-expired', found.user.id, { signedInAt: found.session.createdAt.toISOString() });
-    return null;
+  try {
+    const auth = await getAuth();
+    const found = await auth.api.getSession({ headers: requestHeaders });
+    if (!found) return null;
+    if (pastAbsoluteLimit(found.session.createdAt, new Date())) {
+      await (await auth.$context).internalAdapter.deleteSession(found.session.token);
+      await logAccess('session-expired', found.user.id, {
+        signedInAt: found.session.createdAt.toISOString(),
+      });
+      return null;
+    }
+    return toViewer(found.user);
+  } catch (error) {
+    // Every page, action and route handler asks this first, so an outage surfaces here: mark it for the error page.
+    throw markDatabaseUnavailable(error);
   }
-  return toViewer(found.user);
 });
 
 /** For pages, actions and route handlers: the viewer, or a redirect to sign-in. */

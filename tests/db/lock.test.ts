@@ -12,6 +12,9 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill();
 });
 
+/** Our pid, then (on Linux) our start time. */
+const ours = new RegExp(`^${process.pid}( \\d+)?$`);
+
 describe('PGlite data directory lock', () => {
   it('refuses a second process with a message naming the holder and the cause', async () => {
     const dataDir = path.join(tmp, 'held');
@@ -28,15 +31,28 @@ describe('PGlite data directory lock', () => {
     const dataDir = path.join(tmp, 'stale');
     fs.writeFileSync(`${dataDir}.lock`, '999999999');
     const lock = acquireDataDirLock(dataDir);
-    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toMatch(ours);
     lock.release();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
   });
 
+  it.skipIf(!fs.existsSync('/proc/self/stat'))(
+    "takes over a dead holder's lock whose pid now names another live process (kill -9, then a restart)",
+    () => {
+      const dataDir = path.join(tmp, 'reused');
+      const other = spawn('sleep', ['30']);
+      children.push(other);
+      fs.writeFileSync(`${dataDir}.lock`, `${other.pid} 1`); // the same pid, started at another time
+      const lock = acquireDataDirLock(dataDir);
+      expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toMatch(ours);
+      lock.release();
+    },
+  );
+
   it('holds the lock while the database is open and releases it on close', async () => {
     const dataDir = path.join(tmp, 'open');
     const handle = await openDatabase({ dataDir });
-    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toMatch(ours);
     await handle.close();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
   });
