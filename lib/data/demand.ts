@@ -30,6 +30,7 @@ import {
   authorisationRollupsVisibleTo,
   demandInstallationsVisibleTo,
   demandParty,
+  incidentsVisibleTo,
   seesCapacity,
   suppliersVisibleTo,
   weeklyDemandVisibleTo,
@@ -269,7 +270,8 @@ export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): P
         ),
       )
       .groupBy(ar.code, ar.migrationWeek),
-    // Migration-wide incidents (no supplier's volume in them): only the reference, time and status are shown.
+    // Only the reference, time and status are shown, and only of incidents the viewer may open: a supplier sees
+    // those it is an Interested Party of, as in the incident queue (found by the isolation matrix, e2e/isolation).
     db
       .select({
         id: incidents.id,
@@ -280,6 +282,7 @@ export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): P
       .from(incidents)
       .where(
         and(
+          incidentsVisibleTo(viewer),
           eq(incidents.scenario, '2.4.1'),
           gte(incidents.raisedAt, migrationWeekStart(first)),
           lt(incidents.raisedAt, migrationWeekEnd(scope.week)),
