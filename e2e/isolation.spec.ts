@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ADMIN } from './fixtures';
 import { ATTACKS, type Attempt, MISSING_ID } from './isolation/attacks';
 import { type Answer, Session } from './isolation/client';
-import { leakDetector, normalise, observable } from './isolation/evidence';
+import { leakDetector, observable, pageContent } from './isolation/evidence';
 import {
   builtRoutes,
   discoverHandlers,
@@ -103,6 +103,8 @@ let findLeaks: ReturnType<typeof leakDetector>;
 let requests = 0;
 
 test.beforeAll(async () => {
+  // Three sign-ins (argon2id) and B's lists, paged: longer than one test's default on a loaded machine.
+  test.setTimeout(120_000);
   const info = test.info();
   if (info.project.name === POSTGRES_PROJECT && !process.env.TEST_DATABASE_URL) {
     console.warn(`\n!!! ${POSTGRES_SKIPPED} !!!\n`);
@@ -217,11 +219,11 @@ async function victimState(t: Tenants, admin: Session) {
     ).rows.map((r) => r.id),
     calendar: await t.analyst.text('/api/exports/split-supply?bom=0'),
     triage: await Promise.all(
-      t.b.triageIds.map(async (id) => normalise(await t.analyst.text(`/triage/${id}`))),
+      t.b.triageIds.map(async (id) => pageContent(await t.analyst.text(`/triage/${id}`))),
     ),
-    imports: normalise(await t.victim.text('/imports')),
+    imports: pageContent(await t.victim.text('/imports')),
     installations: await t.victim.text(`/api/installations?supplier=${t.b.supplierId}`),
-    users: normalise(await admin.text('/admin/users')),
+    users: pageContent(await admin.text('/admin/users')),
   };
 }
 

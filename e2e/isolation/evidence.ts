@@ -27,7 +27,7 @@ const PER_REQUEST_HEADERS = new Set([
  * Per-request randomness (CSP nonces, one-time form keys, boundary keys) and the ids asked for, so two 404s can be
  * compared. Both answers are given both ids: B's id `1` also turns an incidental `"1"` into `<id>`, in both.
  */
-export function normalise(text: string, ids: readonly number[] = []): string {
+function normalise(text: string, ids: readonly number[] = []): string {
   let out = text
     .replace(/nonce-[A-Za-z0-9+/=_-]+/g, 'nonce-…')
     .replace(/nonce="[^"]*"/g, 'nonce="…"')
@@ -41,6 +41,23 @@ export function normalise(text: string, ids: readonly number[] = []): string {
   return out;
 }
 
+/**
+ * An RSC stream (alone, or inline in a document) sends its rows in the order they finish rendering and numbers them
+ * as they go: timing, not data. Compared as a sorted list with the row numbers taken out, the content still must
+ * match row for row.
+ */
+function flightRows(body: string): string[] {
+  return body
+    .split(/\\n|\n/)
+    .map((row) => row.replace(/^[0-9a-f]+:/, '#:').replace(/\$([LhQ@]?)[0-9a-f]+(?=\\*"|\])/g, '$$$1#'))
+    .sort();
+}
+
+/** A page's content, for "did anything change": the same page rendered twice compares equal. */
+export function pageContent(body: string): string[] {
+  return flightRows(normalise(body));
+}
+
 /** An answer as an attacker can observe it: status, headers that are not per-request, body. */
 export function observable(answer: Answer, ids: readonly number[]) {
   return {
@@ -50,6 +67,6 @@ export function observable(answer: Answer, ids: readonly number[]) {
         .filter(([name]) => !PER_REQUEST_HEADERS.has(name))
         .map(([name, value]) => [name, normalise(value, ids)]),
     ),
-    body: normalise(answer.body, ids),
+    body: flightRows(normalise(answer.body, ids)),
   };
 }
