@@ -53,9 +53,17 @@ function flightRows(body: string): string[] {
     .sort();
 }
 
-/** A page's content, for "did anything change": the same page rendered twice compares equal. */
-export function pageContent(body: string): string[] {
-  return flightRows(normalise(body));
+/**
+ * What a page shows, for "did anything change": the text of its `<main>`. The document around it (which scripts
+ * are preloaded, in which order the payload streamed) varies with timing between two renders of the same data.
+ */
+export function pageContent(body: string): string {
+  const main = /<main[\s\S]*<\/main>/.exec(normalise(body))?.[0];
+  if (!main) throw new Error('The page has no <main>: was it a page at all?');
+  return main
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** An answer as an attacker can observe it: status, headers that are not per-request, body. */
