@@ -3,6 +3,33 @@ import { defineConfig, devices } from '@playwright/test';
 // scripts/test.mjs picks a free port; a fresh data directory per run keeps tests off anyone's real data.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = `.data/e2e-${port}`;
+const installations = process.env.E2E_INSTALLATIONS ?? '6000';
+// The tenant-isolation matrix also runs against a second server on PostgreSQL when TEST_DATABASE_URL is set.
+const postgresPort = Number(process.env.E2E_POSTGRES_PORT ?? port + 100);
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+const chromeOptions = {
+  ...devices['Desktop Chrome'],
+  // Debian's Chromium: Playwright must never download a browser here (ENGINEERING.md).
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+};
+
+const serverEnv = {
+  MCC_DEMO_INSTALLATIONS: installations,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,40 +48,39 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    { name: 'chromium', use: chromeOptions },
+    // e2e/isolation.spec.ts again (plain HTTP, no browser) on PostgreSQL; it reports itself skipped without
+    // TEST_DATABASE_URL.
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        // Debian's Chromium: Playwright must never download a browser here (ENGINEERING.md).
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+      name: 'isolation-postgres',
+      testMatch: 'isolation.spec.ts',
+      use: { baseURL: `http://localhost:${postgresPort}` },
     },
   ],
-  webServer: {
-    command: `rm -rf ${dataDir} && node scripts/start.mjs`,
-    url: `http://localhost:${port}/login`,
-    env: {
-      PORT: String(port),
-      MCC_DATA_DIR: dataDir,
-      MCC_DEMO_INSTALLATIONS: process.env.E2E_INSTALLATIONS ?? '6000',
-      NEXT_TELEMETRY_DISABLED: '1',
+  webServer: [
+    {
+      command: `rm -rf ${dataDir} && node scripts/start.mjs`,
+      url: `http://localhost:${port}/login`,
+      env: { ...serverEnv, PORT: String(port), MCC_DATA_DIR: dataDir },
+      // First start builds (if needed), creates PGlite and seeds: minutes on a cold 2-core machine.
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
     },
-    // First start builds (if needed), creates PGlite and seeds: minutes on a cold 2-core machine.
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    ...(onPostgres
+      ? [
+          {
+            // Starts after the first server, so the build is already current.
+            command: 'node e2e/isolation/postgres-server.mjs',
+            url: `http://localhost:${postgresPort}/login`,
+            env: { ...serverEnv, PORT: String(postgresPort) },
+            timeout: 600_000,
+            reuseExistingServer: false,
+            stdout: 'pipe' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
+  ],
 });

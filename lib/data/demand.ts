@@ -29,6 +29,7 @@ import {
   authorisationRollupsVisibleTo,
   demandParty,
   effectiveRollupScope,
+  incidentsVisibleTo,
   seesCapacity,
   suppliersVisibleTo,
   weeklyDemandVisibleTo,
@@ -58,11 +59,11 @@ export const ALL_PARTIES = 'All Authorising Parties';
 /** The Authorising Parties a viewer may choose: every supplier for the MCC, only itself for a supplier. */
 export async function listDemandParties(viewer: Viewer): Promise<DemandParty[]> {
   return withViewerScope(viewer, async (db) => {
-  return db
-    .select({ id: parties.id, name: parties.name, secPartyId: parties.secPartyId })
-    .from(parties)
-    .where(suppliersVisibleTo(viewer))
-    .orderBy(asc(parties.name));
+    return db
+      .select({ id: parties.id, name: parties.name, secPartyId: parties.secPartyId })
+      .from(parties)
+      .where(suppliersVisibleTo(viewer))
+      .orderBy(asc(parties.name));
   });
 }
 
@@ -84,13 +85,13 @@ export async function resolveDemandScope(
 /** Migration Weeks with a commitment for the viewer, up to `latest`, newest first (the week picker). */
 export async function listDemandWeeks(viewer: Viewer, latest: IsoDate, limit = 52): Promise<IsoDate[]> {
   return withViewerScope(viewer, async (db) => {
-  const rows = await db
-    .selectDistinct({ week: weeklyDemand.migrationWeek })
-    .from(weeklyDemand)
-    .where(and(weeklyDemandVisibleTo(viewer, null), sql`${weeklyDemand.migrationWeek} <= ${latest}`))
-    .orderBy(desc(weeklyDemand.migrationWeek))
-    .limit(limit);
-  return rows.map((r) => r.week);
+    const rows = await db
+      .selectDistinct({ week: weeklyDemand.migrationWeek })
+      .from(weeklyDemand)
+      .where(and(weeklyDemandVisibleTo(viewer, null), sql`${weeklyDemand.migrationWeek} <= ${latest}`))
+      .orderBy(desc(weeklyDemand.migrationWeek))
+      .limit(limit);
+    return rows.map((r) => r.week);
   });
 }
 
@@ -198,28 +199,28 @@ export interface Report8View {
 /** Report 8 (MEHRS 2.2.1) for the four Migration Weeks ending with `scope.week`. The export reuses this function. */
 export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Report8View> {
   return withViewerScope(viewer, async (db) => {
-  const weeks = report8Weeks(scope.week);
-  const first = weeks[0] as IsoDate;
-  const partyId = demandParty(viewer, scope.party?.id);
-  const [counts, visible, inWeek] = await Promise.all([
-    countsByPartyWeek(db, viewer, partyId, first, scope.week),
-    listDemandParties(viewer),
-    installationsByWeek(db, viewer, partyId, first, scope.week),
-  ]);
-  const present = new Set(counts.filter((c) => c.committed > 0 || c.received > 0).map((c) => c.partyId));
-  const blocks = visible
-    .filter((p) => (partyId === null ? present.has(p.id) : p.id === partyId))
-    .map((party) => ({
-      party,
-      rows: rowsFor(
-        party.name,
-        party.secPartyId,
-        weeks,
-        counts.filter((c) => c.partyId === party.id),
-      ),
-    }));
-  const total = partyId === null ? rowsFor(ALL_PARTIES, null, weeks, counts) : (blocks[0]?.rows ?? []);
-  return { weeks, total, parties: blocks, installationsInWeek: inWeek };
+    const weeks = report8Weeks(scope.week);
+    const first = weeks[0] as IsoDate;
+    const partyId = demandParty(viewer, scope.party?.id);
+    const [counts, visible, inWeek] = await Promise.all([
+      countsByPartyWeek(db, viewer, partyId, first, scope.week),
+      listDemandParties(viewer),
+      installationsByWeek(db, viewer, partyId, first, scope.week),
+    ]);
+    const present = new Set(counts.filter((c) => c.committed > 0 || c.received > 0).map((c) => c.partyId));
+    const blocks = visible
+      .filter((p) => (partyId === null ? present.has(p.id) : p.id === partyId))
+      .map((party) => ({
+        party,
+        rows: rowsFor(
+          party.name,
+          party.secPartyId,
+          weeks,
+          counts.filter((c) => c.partyId === party.id),
+        ),
+      }));
+    const total = partyId === null ? rowsFor(ALL_PARTIES, null, weeks, counts) : (blocks[0]?.rows ?? []);
+    return { weeks, total, parties: blocks, installationsInWeek: inWeek };
   });
 }
 
@@ -253,68 +254,70 @@ export interface ShortfallReasons {
 
 export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): Promise<ShortfallReasons> {
   return withViewerScope(viewer, async (db) => {
-  const weeks = report8Weeks(scope.week);
-  const first = weeks[0] as IsoDate;
-  const ar = authorisationRollups;
-  const n = sum(ar.count).mapWith(Number);
-  const [codes, raised] = await Promise.all([
-    db
-      .select({ code: ar.code, week: ar.migrationWeek, n })
-      .from(ar)
-      .innerJoin(parties, and(eq(parties.id, ar.authorisingPartyId), eq(parties.role, 'supplier')))
-      .where(
-        and(
-          authorisationRollupsVisibleTo(viewer, demandParty(viewer, scope.party?.id)),
-          between(ar.migrationWeek, first, scope.week),
-          eq(ar.validationStatus, 'rejected'),
-          ne(ar.code, AUTHORISATION_ROLLUP_ALL_CODES),
-          ne(ar.count, 0),
-        ),
-      )
-      .groupBy(ar.code, ar.migrationWeek),
-    // Migration-wide incidents (no supplier's volume in them): only the reference, time and status are shown.
-    db
-      .select({
-        id: incidents.id,
-        reference: incidents.reference,
-        raisedAt: incidents.raisedAt,
-        status: incidents.status,
-      })
-      .from(incidents)
-      .where(
-        and(
-          eq(incidents.scenario, '2.4.1'),
-          gte(incidents.raisedAt, migrationWeekStart(first)),
-          lt(incidents.raisedAt, migrationWeekEnd(scope.week)),
-        ),
-      )
-      .orderBy(asc(incidents.raisedAt)),
-  ]);
-  const byCode = new Map<string, Record<IsoDate, number>>();
-  for (const row of codes) {
-    const counts = byCode.get(row.code) ?? {};
-    counts[row.week] = (counts[row.week] ?? 0) + row.n;
-    byCode.set(row.code, counts);
-  }
-  const rejectedByCode = [...byCode.entries()]
-    .map(([code, counts]) => ({
-      code,
-      description: describeCode(code).description,
-      counts,
-      total: Object.values(counts).reduce((s, v) => s + v, 0),
-    }))
-    .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code));
-  return {
-    weeks,
-    rejectedByCode,
-    mcfIncidents: raised.map((i) => ({
-      id: i.id,
-      reference: i.reference,
-      week: migrationWeekOf(i.raisedAt),
-      raisedAt: i.raisedAt.toISOString(),
-      status: i.status,
-    })),
-  };
+    const weeks = report8Weeks(scope.week);
+    const first = weeks[0] as IsoDate;
+    const ar = authorisationRollups;
+    const n = sum(ar.count).mapWith(Number);
+    const [codes, raised] = await Promise.all([
+      db
+        .select({ code: ar.code, week: ar.migrationWeek, n })
+        .from(ar)
+        .innerJoin(parties, and(eq(parties.id, ar.authorisingPartyId), eq(parties.role, 'supplier')))
+        .where(
+          and(
+            authorisationRollupsVisibleTo(viewer, demandParty(viewer, scope.party?.id)),
+            between(ar.migrationWeek, first, scope.week),
+            eq(ar.validationStatus, 'rejected'),
+            ne(ar.code, AUTHORISATION_ROLLUP_ALL_CODES),
+            ne(ar.count, 0),
+          ),
+        )
+        .groupBy(ar.code, ar.migrationWeek),
+      // Only the reference, time and status are shown, and only of incidents the viewer may open: a supplier sees
+      // those it is an Interested Party of, as in the incident queue (found by the isolation matrix, e2e/isolation).
+      db
+        .select({
+          id: incidents.id,
+          reference: incidents.reference,
+          raisedAt: incidents.raisedAt,
+          status: incidents.status,
+        })
+        .from(incidents)
+        .where(
+          and(
+            incidentsVisibleTo(viewer),
+            eq(incidents.scenario, '2.4.1'),
+            gte(incidents.raisedAt, migrationWeekStart(first)),
+            lt(incidents.raisedAt, migrationWeekEnd(scope.week)),
+          ),
+        )
+        .orderBy(asc(incidents.raisedAt)),
+    ]);
+    const byCode = new Map<string, Record<IsoDate, number>>();
+    for (const row of codes) {
+      const counts = byCode.get(row.code) ?? {};
+      counts[row.week] = (counts[row.week] ?? 0) + row.n;
+      byCode.set(row.code, counts);
+    }
+    const rejectedByCode = [...byCode.entries()]
+      .map(([code, counts]) => ({
+        code,
+        description: describeCode(code).description,
+        counts,
+        total: Object.values(counts).reduce((s, v) => s + v, 0),
+      }))
+      .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code));
+    return {
+      weeks,
+      rejectedByCode,
+      mcfIncidents: raised.map((i) => ({
+        id: i.id,
+        reference: i.reference,
+        week: migrationWeekOf(i.raisedAt),
+        raisedAt: i.raisedAt.toISOString(),
+        status: i.status,
+      })),
+    };
   });
 }
 
@@ -332,15 +335,15 @@ export interface TrendPoint {
 /** Commitment against MAs received over the last 26 Migration Weeks ending with the Report 8 week. */
 export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promise<TrendPoint[]> {
   return withViewerScope(viewer, async (db) => {
-  const weeks = weeksEndingWith(scope.week, DEMAND_DEFAULTS.trendWeeks);
-  const partyId = demandParty(viewer, scope.party?.id);
-  const counts = await countsByPartyWeek(db, viewer, partyId, weeks[0] as IsoDate, scope.week);
-  return rowsFor(ALL_PARTIES, null, weeks, counts).map((r) => ({
-    week: r.migrationWeek,
-    committed: r.committed,
-    received: r.received,
-    accepted: r.accepted,
-  }));
+    const weeks = weeksEndingWith(scope.week, DEMAND_DEFAULTS.trendWeeks);
+    const partyId = demandParty(viewer, scope.party?.id);
+    const counts = await countsByPartyWeek(db, viewer, partyId, weeks[0] as IsoDate, scope.week);
+    return rowsFor(ALL_PARTIES, null, weeks, counts).map((r) => ({
+      week: r.migrationWeek,
+      committed: r.committed,
+      received: r.received,
+      accepted: r.accepted,
+    }));
   });
 }
 
@@ -360,47 +363,47 @@ export async function getPlannedVolume(
   now: Date,
 ): Promise<PlannedVolume> {
   return withViewerScope(viewer, async (db) => {
-  const weeks = comingMigrationWeeks(now);
-  const first = weeks[0] as IsoDate;
-  const last = weeks.at(-1) as IsoDate;
-  const partyId = demandParty(viewer, party?.id);
-  const capacityShown = seesCapacity(viewer, partyId);
-  const [scheduled, counts, triaged, capacity] = await Promise.all([
-    installationsByWeek(db, viewer, partyId, first, last),
-    countsByPartyWeek(db, viewer, partyId, first, last),
-    // Installations whose current triage decision (MEHRS 4) put them into the week they are planned in, from the
-    // triage rollup: constant cost however many reschedules there are.
-    db
-      .select({ week: triageRollups.migrationWeek, n: sum(triageRollups.count).mapWith(Number) })
-      .from(triageRollups)
-      .where(
-        and(
-          eq(triageRollups.supplierId, effectiveRollupScope(viewer, { supplier: partyId ?? undefined })),
-          eq(triageRollups.state, 'reschedule'),
-          between(triageRollups.migrationWeek, first, last),
-        ),
-      )
-      .groupBy(triageRollups.migrationWeek),
-    capacityShown
-      ? db
-          .select()
-          .from(migrationCapacity)
-          .where(between(migrationCapacity.migrationWeek, first, last))
-      : Promise.resolve([]),
-  ]);
-  const triagedByWeek = new Map(triaged.map((t) => [t.week, t.n]));
-  const capacityByWeek = new Map(capacity.map((c) => [c.migrationWeek, c.capacity]));
-  return {
-    showsCapacity: capacityShown,
-    weeks: weeks.map((week) =>
-      plannedWeek({
-        migrationWeek: week,
-        scheduled: scheduled[week] ?? 0,
-        rescheduledByTriage: triagedByWeek.get(week) ?? 0,
-        committed: counts.filter((c) => c.week === week).reduce((s, c) => s + c.committed, 0),
-        capacity: capacityShown ? (capacityByWeek.get(week) ?? null) : null,
-      }),
-    ),
-  };
+    const weeks = comingMigrationWeeks(now);
+    const first = weeks[0] as IsoDate;
+    const last = weeks.at(-1) as IsoDate;
+    const partyId = demandParty(viewer, party?.id);
+    const capacityShown = seesCapacity(viewer, partyId);
+    const [scheduled, counts, triaged, capacity] = await Promise.all([
+      installationsByWeek(db, viewer, partyId, first, last),
+      countsByPartyWeek(db, viewer, partyId, first, last),
+      // Installations whose current triage decision (MEHRS 4) put them into the week they are planned in, from the
+      // triage rollup: constant cost however many reschedules there are.
+      db
+        .select({ week: triageRollups.migrationWeek, n: sum(triageRollups.count).mapWith(Number) })
+        .from(triageRollups)
+        .where(
+          and(
+            eq(triageRollups.supplierId, effectiveRollupScope(viewer, { supplier: partyId ?? undefined })),
+            eq(triageRollups.state, 'reschedule'),
+            between(triageRollups.migrationWeek, first, last),
+          ),
+        )
+        .groupBy(triageRollups.migrationWeek),
+      capacityShown
+        ? db
+            .select()
+            .from(migrationCapacity)
+            .where(between(migrationCapacity.migrationWeek, first, last))
+        : Promise.resolve([]),
+    ]);
+    const triagedByWeek = new Map(triaged.map((t) => [t.week, t.n]));
+    const capacityByWeek = new Map(capacity.map((c) => [c.migrationWeek, c.capacity]));
+    return {
+      showsCapacity: capacityShown,
+      weeks: weeks.map((week) =>
+        plannedWeek({
+          migrationWeek: week,
+          scheduled: scheduled[week] ?? 0,
+          rescheduledByTriage: triagedByWeek.get(week) ?? 0,
+          committed: counts.filter((c) => c.week === week).reduce((s, c) => s + c.committed, 0),
+          capacity: capacityShown ? (capacityByWeek.get(week) ?? null) : null,
+        }),
+      ),
+    };
   });
 }

@@ -324,6 +324,17 @@ export function fileImportsVisibleTo(viewer: Viewer): SQL | undefined {
   return eq(fileImports.uploadedByPartyId, ownParty);
 }
 
+/**
+ * Whether an uploader may be answered with an earlier import of the same file (recognised by its SHA-256): the MCC
+ * with any, a supplier only with its own. Another party's file, its id, name and problems, stay that party's.
+ */
+export function seesEarlierImport(
+  actor: { supplierId: number | null },
+  earlier: { uploadedByPartyId: number | null },
+): boolean {
+  return actor.supplierId === null || earlier.uploadedByPartyId === actor.supplierId;
+}
+
 /** The import actor a viewer uploads as: a supplier user is bound to its supplier's own MAs. */
 export function importActorFor(viewer: Viewer): { userId: string; supplierId: number | null } {
   return { userId: viewer.userId, supplierId: viewerParty(viewer) };

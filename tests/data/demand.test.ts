@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows, setDatabase } from '@/db/client';
 import {
+  incidentInterestedParties,
   incidents,
   migrationAuthorisations,
   migrationCapacity,
@@ -9,6 +10,7 @@ import {
   triageDecisions,
   weeklyDemand,
 } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
 import {
   ALL_PARTIES,
   getDemandTrend,
@@ -238,6 +240,34 @@ describeEachEngine('Demand against commitment (Report 8, MEHRS 2.2.1)', (engine)
     ]);
     const alphaOnly = await getShortfallReasons(analyst, scope(alpha));
     expect(alphaOnly.rejectedByCode.map((c) => c.code)).toEqual(['MA007', 'MA010']);
+  });
+
+  it('A supplier sees only the MCF incidents it is an Interested Party of (found by the isolation matrix)', async () => {
+    const db = handle.db;
+    const [betas] = await db
+      .insert(incidents)
+      .values({
+        reference: 'INC-T-241-BETA',
+        scenario: '2.4.1',
+        title: "Requesting Party unable to generate MCF for Beta's installations",
+        raisedByPartyId: dcc,
+        ownerPartyId: dcc,
+        category: 2,
+        status: 'open',
+        raisedAt: new Date('2026-11-18T10:00:00Z'),
+      })
+      .returning();
+    if (!betas) throw new Error('insert returned nothing');
+    await db.insert(incidentInterestedParties).values({ incidentId: betas.id, partyId: beta.id });
+    try {
+      const references = async (viewer: Viewer, party: typeof alpha) =>
+        (await getShortfallReasons(viewer, scope(party))).mcfIncidents.map((i) => i.reference);
+      expect(await references(supplierViewer(alpha.id), alpha)).toEqual([]);
+      expect(await references(supplierViewer(beta.id), beta)).toEqual(['INC-T-241-BETA']);
+      expect(await references(analyst, alpha)).toEqual(['INC-T-241', 'INC-T-241-BETA']);
+    } finally {
+      await db.delete(incidents).where(eq(incidents.id, betas.id));
+    }
   });
 
   it('plans coming weeks against commitment and, for the MCC, capacity; flags the week over capacity', async () => {

@@ -191,6 +191,24 @@ describeEachEngine('File imports', (engine) => {
     expect(stored).toHaveLength(1);
   });
 
+  it('another supplier’s identical file is refused without a word about it (found by the isolation matrix)', async () => {
+    const betas = await planned(beta.id);
+    const text = csv([
+      HEAD('authorisations'),
+      maLine(beta.secPartyId ?? '', betas.mpan ?? '', betas.mprn ?? ''),
+    ]);
+    const asBeta = { userId: null, supplierId: beta.id };
+    const first = await importText(handle.db, 'authorisations', text, asBeta, 'beta-private.csv');
+    const before = await fingerprint(handle.db);
+    const asAlpha = importText(handle.db, 'authorisations', text, { userId: null, supplierId: alpha.id });
+    await expect(asAlpha).rejects.toThrow(ImportNotAllowedError);
+    await expect(asAlpha).rejects.not.toThrow(/beta-private|Beta/);
+    expect(await fingerprint(handle.db)).toEqual(before);
+    // Beta itself, and the MCC, are answered with Beta's first outcome.
+    expect(await importText(handle.db, 'authorisations', text, asBeta)).toMatchObject({ id: first.id });
+    expect(await importText(handle.db, 'authorisations', text)).toMatchObject({ id: first.id });
+  });
+
   it('a supplier cannot submit for another supplier, nor name another supplier’s installation', async () => {
     const mine = await planned(alpha.id);
     const theirs = await planned(beta.id);

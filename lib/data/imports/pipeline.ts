@@ -13,6 +13,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditLog, fileImportContents, fileImports, parties } from '@/db/schema';
 import { londonDate } from '@/lib/rules/weeks';
+import { seesEarlierImport } from '../scope';
 import { authorisationsHandler } from './authorisations';
 import { demandHandler } from './demand';
 import type { ChunkResult, ImportActor, ImportContext, KindHandler } from './handler';
@@ -199,7 +200,13 @@ export async function runImport(
   const file = await digest(source);
   const seen = async () => {
     const [found] = await db.select().from(fileImports).where(eq(fileImports.sha256, file.sha256));
-    return found ? toOutcome(found, true) : null;
+    if (!found) return null;
+    // The same bytes from another party are refused without a word about that party's file (found by the
+    // isolation matrix: the answer was the other supplier's import, its name and its problems).
+    if (!seesEarlierImport(actor, found)) {
+      throw new ImportNotAllowedError('This exact file was submitted before, so it was not imported again.');
+    }
+    return toOutcome(found, true);
   };
   const before = await seen();
   if (before) return before;
