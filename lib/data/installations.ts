@@ -14,8 +14,13 @@ import {
   triageDecisions,
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/installations';
+import {
+  type InstallationFilter,
+  type InstallationListQuery,
+  selectedMoveKinds,
+} from '@/lib/filters/installations';
 import { describeCode } from '@/lib/rules/codes';
+import type { NextMoveKind } from '@/lib/rules/next-moves';
 import type { FailureResolution } from '@/lib/rules/resolve';
 import type { TriageDecision } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
@@ -23,6 +28,7 @@ import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
 import { type AuthorisationDto, authorisationDtos, eventFacts, resolveFor } from './failure-resolution';
 import { installationClauses, rollupClauses } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
+import { countNextMoves } from './next-move-counts';
 import { incidentsVisibleTo, installationsVisibleTo, redactTriageDecision, supplierNameFor } from './scope';
 
 export const INSTALLATION_PAGE_SIZE = 50;
@@ -50,11 +56,13 @@ export interface InstallationRow {
   lastChangedAt: string;
 }
 
-/** What the list shows of a failure's resolution: its scenario and whose move it is. */
+/** What the list shows of a failure's resolution: its scenario, whose move it is and the move in a few words. */
 export interface ListNextMove {
   citation: string;
   title: string;
+  kind: NextMoveKind;
   ownerLabel: string;
+  summary: string;
   readerActs: boolean;
 }
 
@@ -128,7 +136,9 @@ function listNextMove(viewer: Viewer, i: Parameters<typeof toInstallationRow>[1]
   return {
     citation: r.citation,
     title: r.title,
+    kind: r.nextMove.kind,
     ownerLabel: r.nextMove.ownerLabel,
+    summary: r.nextMove.summary,
     readerActs: r.nextMove.readerActs,
   };
 }
@@ -252,7 +262,12 @@ export async function countInstallations(
   filter: InstallationFilter,
 ): Promise<InstallationCount> {
   const db = await getDb();
+  const moves = selectedMoveKinds(filter);
   // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
+  if (!filter.q && !filter.outcomeWeek && moves) {
+    const counts = await countNextMoves(viewer, filter);
+    return { value: moves.reduce((n, k) => n + counts[k], 0), exact: true };
+  }
   if (!filter.q && !filter.outcomeWeek) {
     const [row] = await db
       .select({ n: sum(installationRollups.count).mapWith(Number) })

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  NEXT_MOVE_KIND_IDS,
+  NEXT_MOVE_KINDS,
+  NEXT_MOVE_OWNERS,
+  type NextMoveKind,
+  type NextMoveOwner,
+} from '@/lib/rules/next-moves';
 import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, STAGE_IDS } from '@/lib/rules/types';
 
 /** How an attempt ends (an installation_events status other than in-progress). */
@@ -39,6 +46,10 @@ export const installationFilterSchema = z.object({
       .toUpperCase()
       .regex(/^[A-Z0-9.]{1,16}$/),
   ),
+  /** Whose next move the last failure is (lib/rules/next-moves.ts), as the list's Next move column shows it. */
+  owner: optional(z.enum(NEXT_MOVE_OWNERS)),
+  /** Which next move it is: the overview's "your moves" drill down to one. */
+  move: optional(z.enum(NEXT_MOVE_KIND_IDS as [NextMoveKind, ...NextMoveKind[]])),
   /** MPAN (13 digits) or MPRN (6–10 digits): exact match, or prefix when shorter. */
   q: optional(
     z
@@ -55,6 +66,15 @@ export const installationListSchema = installationFilterSchema.extend({
   cursor: optional(z.string().max(200)),
 });
 export type InstallationListQuery = z.infer<typeof installationListSchema>;
+
+/** The next move kinds an owner/move filter selects, or null when it selects none of them. */
+export function selectedMoveKinds(filter: Pick<InstallationFilter, 'owner' | 'move'>): NextMoveKind[] | null {
+  if (!filter.owner && !filter.move) return null;
+  return NEXT_MOVE_KIND_IDS.filter(
+    (k) =>
+      (!filter.owner || NEXT_MOVE_KINDS[k].owner === filter.owner) && (!filter.move || k === filter.move),
+  );
+}
 
 /** Next's `searchParams` prop for a page. */
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
