@@ -5,7 +5,7 @@
  * Sources: MEHRS 2.3.2 (who resubmits), 2.5.8 (GroupID CB/DA), 2.6.6 (CHF), 2.7.5/2.7.7 (handover), section 4
  * (dormant triage), MEHRS 1.3 (out of scope), MAM v4 (split supply).
  */
-import type { PartyRole } from './types';
+import { PARTY_ROLE_LABELS, type PartyRole } from './types';
 
 export const NEXT_MOVE_KINDS = {
   'supplier-resubmit-ma': { owner: 'supplier', summary: 'Correct and resubmit the Migration Authorisation' },
@@ -43,4 +43,11 @@ export type NextMoveOwner = (typeof NEXT_MOVE_OWNERS)[number];
 
 export function nextMoveKindsOwnedBy(owner: NextMoveOwner): NextMoveKind[] {
   return NEXT_MOVE_KIND_IDS.filter((k) => NEXT_MOVE_KINDS[k].owner === owner);
+}
+
+/** The owner as a reader sees it: a supplier reads its own moves as "You (Responsible Supplier)". */
+export function ownerLabelFor(owner: PartyRole, reader: 'mcc' | 'supplier'): string {
+  return reader === 'supplier' && owner === 'supplier'
+    ? 'You (Responsible Supplier)'
+    : PARTY_ROLE_LABELS[owner];
 }

@@ -3,9 +3,8 @@
  * decides who acts and says it to the person reading). Sources: MEHRS 2.3.2 (who resubmits), MEHRS section 4
  * (dormant triage), MAM v4 split supply (MEHRS v5.0 conclusions, section 5: the MCC designates the week).
  */
-import { NEXT_MOVE_KINDS, type NextMoveKind } from './next-moves';
+import { NEXT_MOVE_KINDS, type NextMoveKind, ownerLabelFor } from './next-moves';
 import type { FailureContext, Fuel, NextMove, Reader } from './resolve-types';
-import { PARTY_ROLE_LABELS } from './types';
 
 /** How the failure's next move is decided (resolve.ts picks one per failure). */
 export type Move =
@@ -22,7 +21,6 @@ export type Move =
   /** A commissioning response for an installation the supplier commissions itself (MEHRS 1.3). */
   | { readonly kind: 'out-of-scope' };
 
-const YOU = 'You (Responsible Supplier)';
 const BOTH = 'Both Active Suppliers';
 const KEY: Record<Fuel, string> = { electricity: 'MPAN', gas: 'MPRN' };
 const DESIGNATED_WEEK =
@@ -39,7 +37,7 @@ function keysOf(fuels: readonly Fuel[]): string {
 function party(kind: NextMoveKind, action: string, r: Reader, triage: NextMove['triage'] = null): NextMove {
   const { owner, summary } = NEXT_MOVE_KINDS[kind];
   const readerActs = r.kind === 'mcc' ? owner === 'mcc' : owner === 'supplier';
-  const ownerLabel = r.kind === 'supplier' && owner === 'supplier' ? YOU : PARTY_ROLE_LABELS[owner];
+  const ownerLabel = ownerLabelFor(owner, r.kind);
   return { kind, owner, ownerLabel, summary, action, readerActs, triage };
 }
 
