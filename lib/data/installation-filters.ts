@@ -62,8 +62,16 @@ export function rollupClauses(
   viewer: Viewer,
   filter: Omit<InstallationFilter, 'q' | 'owner' | 'move'>,
 ): SQL[] {
+  return [
+    eq(installationRollups.supplierId, effectiveRollupScope(viewer, filter)),
+    ...rollupFilterClauses(filter),
+  ];
+}
+
+/** rollupClauses without the scope: for a breakdown by supplier, which reads every supplier's rows. */
+export function rollupFilterClauses(filter: Omit<InstallationFilter, 'q' | 'owner' | 'move'>): SQL[] {
   const r = installationRollups;
-  const clauses: SQL[] = [eq(r.supplierId, effectiveRollupScope(viewer, filter)), ne(r.count, 0)];
+  const clauses: SQL[] = [ne(r.count, 0)];
   if (!filter.weekFrom && !filter.weekTo) {
     // No week range: the "all weeks" rows, a few hundred per scope at any scale.
     clauses.push(eq(r.migrationWeek, ROLLUP_ALL_WEEKS));

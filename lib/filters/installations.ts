@@ -4,7 +4,6 @@ import {
   NEXT_MOVE_KINDS,
   NEXT_MOVE_OWNERS,
   type NextMoveKind,
-  type NextMoveOwner,
 } from '@/lib/rules/next-moves';
 import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, STAGE_IDS } from '@/lib/rules/types';
 
@@ -79,18 +78,24 @@ export function selectedMoveKinds(filter: Pick<InstallationFilter, 'owner' | 'mo
 /** Next's `searchParams` prop for a page. */
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Reads Next's searchParams (string | string[]) into the schema. */
-export function parseSearchParams<T extends z.ZodType>(
-  schema: T,
+/** Next's searchParams (string | string[]) as one string per key, empty values left out. */
+export function flattenSearchParams(
   params: Record<string, string | string[] | undefined>,
-): z.infer<T> {
-  const flat = Object.fromEntries(
+): Record<string, string> {
+  return Object.fromEntries(
     Object.entries(params).flatMap(([key, value]) => {
       const first = Array.isArray(value) ? value[0] : value;
       return first === undefined || first === '' ? [] : [[key, first]];
     }),
   );
-  return schema.parse(flat);
+}
+
+/** Reads Next's searchParams (string | string[]) into the schema. */
+export function parseSearchParams<T extends z.ZodType>(
+  schema: T,
+  params: Record<string, string | string[] | undefined>,
+): z.infer<T> {
+  return schema.parse(flattenSearchParams(params));
 }
 
 /** The filter as URL search params (for links that drill down from a chart to the list). */
