@@ -1,0 +1,93 @@
+import { ANALYST, expect, test } from './fixtures';
+
+const digits = (text: string) => Number(text.replace(/\D/g, ''));
+
+test.describe('Whose move it is, from the overview', () => {
+  test('An analyst answers "whose move" for this week in one click from the overview', async ({
+    page,
+    loginAs,
+    overview,
+    installations,
+  }) => {
+    await loginAs(ANALYST);
+    // Signing in lands on the overview, which opens on the current Migration Week.
+    await expect(overview.weeks.getByRole('link', { name: 'This week' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(overview.failuresByOwner).toBeVisible();
+    const row = overview.failuresByOwner.locator('tbody tr').first();
+    const owner = (await row.locator('th').innerText()).trim();
+    const link = row.getByTestId('owner-count');
+    const count = digits(await link.innerText());
+    expect(count).toBeGreaterThan(0);
+
+    await link.click();
+    await page.waitForURL(/\/installations\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('owner')).toBeTruthy();
+    expect(url.searchParams.get('weekFrom')).toBe(url.searchParams.get('weekTo'));
+    await expect(installations.count).toHaveText(
+      new RegExp(`^${count.toLocaleString('en-GB')} installation`),
+    );
+    const owners = await page.getByTestId('list-next-move-owner').allInnerTexts();
+    expect(owners.length).toBe(Math.min(count, 50));
+    for (const cell of owners) expect(cell.trim()).toBe(owner);
+  });
+
+  test("A supplier's own moves on the overview count what its filtered list shows", async ({
+    page,
+    loginAs,
+    supplierAccounts,
+    overview,
+    installations,
+  }) => {
+    const [supplier] = await supplierAccounts();
+    await loginAs(supplier ?? '');
+    await overview.goto('?weeks=all');
+    await expect(overview.yourMoves).toBeVisible();
+    const moves = overview.yourMoves.locator('tbody tr');
+    const n = Math.min(await moves.count(), 3);
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      const move = moves.nth(i);
+      const summary = (await move.locator('th').innerText()).trim();
+      await expect(move.getByRole('link', { name: 'CSV' })).toHaveAttribute(
+        'href',
+        /^\/api\/exports\/installations\?.*move=/,
+      );
+      const count = digits(await move.getByTestId('move-count').innerText());
+      await move.getByTestId('move-count').click();
+      await page.waitForURL(/\/installations\?.*move=/);
+      await expect(installations.count).toHaveText(
+        new RegExp(`^${count.toLocaleString('en-GB')} installation`),
+      );
+      for (const cell of await page.getByTestId('list-next-move').allInnerTexts()) {
+        expect(cell).toContain('You (Responsible Supplier)');
+        expect(cell).toContain(summary);
+      }
+      await page.goBack();
+      await expect(overview.yourMoves).toBeVisible();
+    }
+  });
+
+  test('Week shortcuts keep the URL short and bad week parameters say what was wrong', async ({
+    page,
+    loginAs,
+    overview,
+  }) => {
+    await loginAs(ANALYST);
+    await overview.weeks.getByRole('link', { name: 'All weeks' }).click();
+    await page.waitForURL(/weeks=all/);
+    await expect(overview.weeks).toContainText('all Migration Weeks');
+    await overview.weeks.getByRole('link', { name: 'This week' }).click();
+    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+
+    await overview.goto('?weekFrom=2026-11-04');
+    await expect(overview.weekProblems).toContainText('2026-11-04 is not a Monday');
+    await overview.goto('?weekFrom=2026-11-16&weekTo=2026-11-09');
+    await expect(overview.weekProblems).toContainText(
+      'The first week 2026-11-16 is after the last week, 2026-11-09',
+    );
+  });
+});
