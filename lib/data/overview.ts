@@ -14,7 +14,7 @@ import type { InstallationFilter, Outcome } from '@/lib/filters/installations';
 import type { InstallationStatus, StageId } from '@/lib/rules/types';
 import { outcomeRollupClauses, rollupClauses, rollupFilterClauses } from './installation-filters';
 import { countNextMoves, type NextMoveCounts } from './next-move-counts';
-import { effectiveRollupScope, seesEverything } from './scope';
+import { effectiveRollupScope, seesSupplierBreakdown } from './scope';
 
 /** How many failure codes the overview ranks; the rest are one "other codes" bar, so the total adds up. */
 export const TOP_FAILURE_CODES = 10;
@@ -114,7 +114,7 @@ export async function getOverview(
       .from(r)
       .where(and(...where))
       .groupBy(r.groupId),
-    seesEverything(viewer)
+    seesSupplierBreakdown(viewer)
       ? db
           .select({ key: sql<string>`${r.supplierId}::text`, label: parties.name, failures, attempted })
           .from(r)
