@@ -1,6 +1,17 @@
-import { ANALYST, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { ANALYST, expect, expectNoAxeViolations, test } from './fixtures';
 
 const digits = (text: string) => Number(text.replace(/\D/g, ''));
+
+/** Screenshots at desktop and phone widths, each checked by axe. */
+async function screenshots(page: Page, name: string) {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(2_000); // ResponsiveContainer redraws after a resize
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `docs/screenshots/overview-${name}-${width}.png`, fullPage: true });
+  }
+}
 
 test.describe('Whose move it is, from the overview', () => {
   test('An analyst answers "whose move" for this week in one click from the overview', async ({
@@ -9,6 +20,7 @@ test.describe('Whose move it is, from the overview', () => {
     overview,
     installations,
   }) => {
+    test.slow(); // two widths of screenshots and axe scans
     await loginAs(ANALYST);
     // Signing in lands on the overview, which opens on the current Migration Week.
     await expect(overview.weeks.getByRole('link', { name: 'This week' })).toHaveAttribute(
@@ -16,6 +28,8 @@ test.describe('Whose move it is, from the overview', () => {
       'page',
     );
     await expect(overview.failuresByOwner).toBeVisible();
+    await screenshots(page, 'analyst');
+    await page.setViewportSize({ width: 1440, height: 900 });
     const row = overview.failuresByOwner.locator('tbody tr').first();
     const owner = (await row.locator('th').innerText()).trim();
     const link = row.getByTestId('owner-count');
@@ -42,10 +56,13 @@ test.describe('Whose move it is, from the overview', () => {
     overview,
     installations,
   }) => {
+    test.slow(); // two widths of screenshots and axe scans, three drill-downs
     const [supplier] = await supplierAccounts();
     await loginAs(supplier ?? '');
     await overview.goto('?weeks=all');
     await expect(overview.yourMoves).toBeVisible();
+    await screenshots(page, 'supplier');
+    await page.setViewportSize({ width: 1440, height: 900 });
     const moves = overview.yourMoves.locator('tbody tr');
     const n = Math.min(await moves.count(), 3);
     expect(n).toBeGreaterThan(0);
