@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, inArray, ne, or, type SQL, sql, sum } from 'drizzle-orm';
+import { and, inArray, ne, sql, sum } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { installationRollups, installations, ROLLUP_NO_CODE } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -9,7 +9,7 @@ import { NEXT_MOVE_TABLE } from '@/lib/rules/next-move-table.generated';
 import { NEXT_MOVE_KIND_IDS, type NextMoveKind } from '@/lib/rules/next-moves';
 import type { GroupId, InstallationType, MeterState } from '@/lib/rules/types';
 import { installationClauses, rollupClauses } from './installation-filters';
-import { HAS_NEXT_MOVE, nextMoveStepClass, ruleSql } from './next-move-sql';
+import { matchesRules, nextMoveStepClass } from './next-move-sql';
 
 export type NextMoveCounts = Record<NextMoveKind, number>;
 
@@ -60,9 +60,7 @@ export async function countNextMoves(
             n: sql<number>`count(*)`.mapWith(Number),
           })
           .from(i)
-          .where(
-            and(...installationClauses(viewer, filter), HAS_NEXT_MOVE, or(...NEEDS_ROWS.map(ruleSql)) as SQL),
-          )
+          .where(and(...installationClauses(viewer, filter), matchesRules(NEEDS_ROWS)))
           .groupBy(sql`1, 2, 3, 4, 5, 6, 7`),
   ]);
   for (const row of fromRollups) {
