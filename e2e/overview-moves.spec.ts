@@ -36,8 +36,7 @@ test.describe('Whose move it is, from the overview', () => {
     const count = digits(await link.innerText());
     expect(count).toBeGreaterThan(0);
 
-    await link.click();
-    await page.waitForURL(/\/installations\?/);
+    await Promise.all([page.waitForURL(/\/installations\?/, { timeout: 60_000 }), link.click()]);
     const url = new URL(page.url());
     expect(url.searchParams.get('owner')).toBeTruthy();
     expect(url.searchParams.get('weekFrom')).toBe(url.searchParams.get('weekTo'));
@@ -63,7 +62,7 @@ test.describe('Whose move it is, from the overview', () => {
     await expect(overview.yourMoves).toBeVisible();
     await screenshots(page, 'supplier');
     await page.setViewportSize({ width: 1440, height: 900 });
-    const moves = overview.yourMoves.locator('tbody tr');
+    const moves = page.getByTestId('your-moves-table').locator('tbody tr');
     const n = Math.min(await moves.count(), 3);
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
@@ -74,8 +73,10 @@ test.describe('Whose move it is, from the overview', () => {
         /^\/api\/exports\/installations\?.*move=/,
       );
       const count = digits(await move.getByTestId('move-count').innerText());
-      await move.getByTestId('move-count').click();
-      await page.waitForURL(/\/installations\?.*move=/);
+      await Promise.all([
+        page.waitForURL(/\/installations\?.*move=/, { timeout: 60_000 }),
+        move.getByTestId('move-count').click(),
+      ]);
       await expect(installations.count).toHaveText(
         new RegExp(`^${count.toLocaleString('en-GB')} installation`),
       );
@@ -93,6 +94,7 @@ test.describe('Whose move it is, from the overview', () => {
     loginAs,
     overview,
   }) => {
+    test.slow(); // four page loads
     await loginAs(ANALYST);
     await overview.weeks.getByRole('link', { name: 'All weeks' }).click();
     await page.waitForURL(/weeks=all/);

@@ -20,6 +20,8 @@ const STATUS_COLOURS: Record<InstallationStatus, string> = {
   'rolled-back': '#8a5300',
 };
 
+const FAILURE_STATUSES = ['failed', 'rolled-back'] as const;
+
 function listHref(filter: InstallationFilter, extra: Partial<InstallationFilter>): string {
   return `/installations${toSearchParams({ ...filter, ...extra })}`;
 }

@@ -92,7 +92,7 @@ export function NextMoves({
         {mine.every((k) => counts[k] === 0) ? (
           <p className="empty-state">None of your failures in this selection waits for you.</p>
         ) : (
-          <table className="data">
+          <table className="data" data-testid="your-moves-table">
             <caption className="visually-hidden">Your failures that wait for your action, by action</caption>
             <thead>
               <tr>
