@@ -20,7 +20,7 @@ test.describe('Whose move it is, from the overview', () => {
     overview,
     installations,
   }) => {
-    test.slow(); // two widths of screenshots and axe scans
+    test.setTimeout(120_000); // two widths of screenshots and axe scans, then the list
     await loginAs(ANALYST);
     // Signing in lands on the overview, which opens on the current Migration Week.
     await expect(overview.weeks.getByRole('link', { name: 'This week' })).toHaveAttribute(
@@ -55,7 +55,7 @@ test.describe('Whose move it is, from the overview', () => {
     overview,
     installations,
   }) => {
-    test.slow(); // two widths of screenshots and axe scans, three drill-downs
+    test.setTimeout(120_000); // two widths of screenshots and axe scans, three drill-downs
     const [supplier] = await supplierAccounts();
     await loginAs(supplier ?? '');
     await overview.goto('?weeks=all');
