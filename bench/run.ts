@@ -31,6 +31,7 @@ import { listIncidentQueue, queueCursorAfter } from '@/lib/data/incident-queue';
 import { getIncident } from '@/lib/data/incidents';
 import { countInstallations, getInstallationTimeline, listInstallations } from '@/lib/data/installations';
 import { encodeCursor } from '@/lib/data/keyset-cursor';
+import { countNextMoves } from '@/lib/data/next-move-counts';
 import { getOverview } from '@/lib/data/overview';
 import { report2Batches } from '@/lib/data/reports';
 import { installationsVisibleTo, withViewerScope } from '@/lib/data/scope';
@@ -168,6 +169,12 @@ for (const size of sizes) {
       'overview, analyst, failed in GroupID CB',
       () => getOverview(analyst, { groupId: 'CB', status: 'failed' }, weeks),
     ],
+    [
+      'overview, analyst, this week (the default)',
+      () => getOverview(analyst, { weekFrom: weeks.current, weekTo: weeks.current }, weeks),
+    ],
+    ['next moves by kind, analyst, all weeks', () => countNextMoves(analyst, {})],
+    ['next moves by kind, largest supplier, all weeks', () => countNextMoves(supplier(big.id), {})],
     ['list count, analyst (rollups)', () => countInstallations(analyst, firstPage)],
     ['list page 1, analyst', () => listInstallations(analyst, firstPage)],
   ];
@@ -178,6 +185,17 @@ for (const size of sizes) {
   figures.push([
     'list deep page (90%), largest supplier',
     () => listInstallations(supplier(big.id), supplierDeep),
+  ]);
+  // The Next move column's owner and move filters (lib/data/next-move-sql.ts): a common owner, a rare one.
+  for (const owner of ['mcc', 's1sp'] as const) {
+    const query = installationListSchema.parse({ owner });
+    figures.push([`list page 1, analyst, next move ${owner}`, () => listInstallations(analyst, query)]);
+    figures.push([`list count, analyst, next move ${owner}`, () => countInstallations(analyst, query)]);
+  }
+  const yourMove = installationListSchema.parse({ move: 'supplier-reschedule' });
+  figures.push([
+    'list page 1, largest supplier, one of its moves',
+    () => listInstallations(supplier(big.id), yourMove),
   ]);
   figures.push([
     'list page 1, analyst, failed sorted by week',

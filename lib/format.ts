@@ -40,6 +40,17 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
+const percent = new Intl.NumberFormat('en-GB', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/** A share as '12.3%' ('—' when there is nothing to divide by). */
+export function formatRate(part: number, whole: number): string {
+  return whole === 0 ? '—' : percent.format(part / whole);
+}
+
 export const STATUS_LABELS: Record<InstallationStatus, string> = {
   'in-progress': 'In progress',
   failed: 'Failed',

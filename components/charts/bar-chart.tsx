@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount } from '@/lib/format';
 
 export interface BarDatum {
   label: string;
@@ -14,7 +15,19 @@ export interface BarDatum {
  * Presentational horizontal bars. The chart is hidden from assistive technology: the table beside it,
  * with the same links, is the accessible alternative.
  */
-export function HorizontalBarChart({ data, color = '#0b5394' }: { data: BarDatum[]; color?: string }) {
+export function HorizontalBarChart({
+  data,
+  color = '#0b5394',
+  name = 'Installations',
+  formatValue = formatCount,
+}: {
+  data: BarDatum[];
+  color?: string;
+  /** What a bar counts, for the tooltip. */
+  name?: string;
+  /** How axis ticks and the tooltip write a value (counts with thousands separators by default). */
+  formatValue?: (value: number) => string;
+}) {
   const router = useRouter();
   return (
     <div aria-hidden="true" style={{ width: '100%', height: Math.max(120, data.length * 30 + 40) }}>
@@ -26,12 +39,12 @@ export function HorizontalBarChart({ data, color = '#0b5394' }: { data: BarDatum
           margin={{ left: 8, right: 24, top: 4, bottom: 4 }}
         >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} />
+          <XAxis type="number" allowDecimals={formatValue !== formatCount} tickFormatter={formatValue} />
           <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />
-          <Tooltip />
+          <Tooltip formatter={(v) => formatValue(Number(v))} />
           <Bar
             dataKey="value"
-            name="Installations"
+            name={name}
             cursor="pointer"
             onClick={(d) => router.push((d as unknown as { payload: BarDatum }).payload.href)}
           >

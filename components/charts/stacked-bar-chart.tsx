@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount } from '@/lib/format';
 
 export interface StackedSeries {
   key: string;
@@ -26,8 +27,8 @@ export function StackedBarChart({ rows, series }: { rows: StackedRow[]; series: 
         <BarChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
+          <YAxis allowDecimals={false} tickFormatter={formatCount} width={64} />
+          <Tooltip formatter={(v) => formatCount(Number(v))} />
           <Legend />
           {series.map((s) => (
             <Bar

@@ -13,6 +13,7 @@ import {
 } from '@/lib/filters/installations';
 import { formatCount, formatIsoDate, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { stage as stageInfo } from '@/lib/rules/stages';
+import { NextMoveCell } from './next-move-cell';
 
 interface ListData {
   page: InstallationPage;
@@ -116,16 +117,7 @@ export function InstallationTable({ initial, query }: { initial: ListData; query
                     )}
                   </td>
                   <td data-testid="list-next-move">
-                    {row.nextMove ? (
-                      <>
-                        <strong>{row.nextMove.ownerLabel}</strong>{' '}
-                        <span className="muted" title={row.nextMove.title}>
-                          ({row.nextMove.citation})
-                        </span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
+                    <NextMoveCell move={row.nextMove} />
                   </td>
                   <td className="num">{row.attempts}</td>
                   <td>

@@ -1,16 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { type BarDatum, HorizontalBarChart } from '@/components/charts/bar-chart';
+import { HorizontalBarChart } from '@/components/charts/bar-chart';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
-import type { Overview } from '@/lib/data/overview';
+import { NextMoves } from '@/components/overview/next-moves';
+import type { CodeFailures, FailureRate, Overview } from '@/lib/data/overview';
 import { type InstallationFilter, OUTCOMES, type Outcome, toSearchParams } from '@/lib/filters/installations';
-import { formatCount, formatIsoDate, OUTCOME_LABELS, STATUS_LABELS } from '@/lib/format';
+import { formatCount, formatIsoDate, formatRate, OUTCOME_LABELS, STATUS_LABELS } from '@/lib/format';
 import { describeCode } from '@/lib/rules/codes';
 import { STAGES } from '@/lib/rules/stages';
-import { INSTALLATION_STATUSES, type InstallationStatus } from '@/lib/rules/types';
+import { type GroupId, INSTALLATION_STATUSES, type InstallationStatus } from '@/lib/rules/types';
 
 const STATUS_COLOURS: Record<InstallationStatus, string> = {
   'in-progress': '#0b5394',
@@ -19,61 +20,166 @@ const STATUS_COLOURS: Record<InstallationStatus, string> = {
   'rolled-back': '#8a5300',
 };
 
+const FAILURE_STATUSES = ['failed', 'rolled-back'] as const;
+
 function listHref(filter: InstallationFilter, extra: Partial<InstallationFilter>): string {
   return `/installations${toSearchParams({ ...filter, ...extra })}`;
 }
 
-/** A ranked bar chart of failures with its accessible table (same numbers, same drill-down links). */
-function FailureBreakdown({
-  id,
-  title,
-  keyLabel,
-  bars,
-  meaningOf,
-  testId,
-}: {
-  id: string;
-  title: string;
-  keyLabel: string;
-  bars: BarDatum[];
-  meaningOf?: (key: string) => string;
-  testId?: string;
-}) {
+/** Failures by code: the top codes and one "other codes" bar, failed and rolled back apart, so the total adds up. */
+function FailuresByCode({ overview, filter }: { overview: Overview; filter: InstallationFilter }) {
+  const rows: (CodeFailures & { codes?: number })[] = [
+    ...overview.failuresByCode,
+    ...(overview.otherCodes.codes > 0 ? [overview.otherCodes] : []),
+  ];
+  const isOther = (code: string) => code === overview.otherCodes.code;
+  const href = (code: string, status: 'failed' | 'rolled-back') =>
+    listHref(filter, isOther(code) ? { status } : { status, code });
+  const sumOf = (key: 'failed' | 'rolledBack') => rows.reduce((n, r) => n + r[key], 0);
   return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {bars.length === 0 ? (
+    <section className="card" aria-labelledby="by-code">
+      <h2 id="by-code">Failures by code</h2>
+      {rows.length === 0 ? (
         <p className="empty-state">No failures in this selection.</p>
       ) : (
         <>
-          <HorizontalBarChart data={bars} color={STATUS_COLOURS.failed} />
-          <table className="data" data-testid={testId}>
-            <caption className="visually-hidden">{title}</caption>
+          <HorizontalBarChart
+            data={rows.map((r) => ({
+              label: isOther(r.code) ? `Other (${r.codes ?? 0})` : r.code,
+              value: r.failed + r.rolledBack,
+              href: href(r.code, r.failed > 0 ? 'failed' : 'rolled-back'),
+            }))}
+            name="Failures"
+            color={STATUS_COLOURS.failed}
+          />
+          <table className="data" data-testid="failures-by-code">
+            <caption className="visually-hidden">Failures by code</caption>
             <thead>
               <tr>
-                <th scope="col">{keyLabel}</th>
-                {meaningOf ? <th scope="col">Meaning</th> : null}
+                <th scope="col">Code</th>
+                <th scope="col">Meaning</th>
                 <th scope="col" className="num">
                   Failed
+                </th>
+                <th scope="col" className="num">
+                  Rolled back
                 </th>
               </tr>
             </thead>
             <tbody>
-              {bars.map((bar) => (
-                <tr key={bar.label}>
-                  <th scope="row">
-                    <code>{bar.label}</code>
-                  </th>
-                  {meaningOf ? <td>{meaningOf(bar.label)}</td> : null}
+              {rows.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row">{isOther(r.code) ? r.code : <code>{r.code}</code>}</th>
+                  <td>
+                    {isOther(r.code)
+                      ? `${formatCount(r.codes ?? 0)} more codes`
+                      : describeCode(r.code).description}
+                  </td>
+                  {(['failed', 'rolled-back'] as const).map((status) => {
+                    const n = status === 'failed' ? r.failed : r.rolledBack;
+                    return (
+                      <td key={status} className="num">
+                        {n === 0 ? (
+                          '0'
+                        ) : (
+                          <Link
+                            href={href(r.code, status)}
+                            aria-label={`${formatCount(n)} ${STATUS_LABELS[status].toLowerCase()} with ${r.code}`}
+                          >
+                            {formatCount(n)}
+                          </Link>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Total
+                </th>
+                <td className="num">{formatCount(sumOf('failed'))}</td>
+                <td className="num">{formatCount(sumOf('rolledBack'))}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Failure rates (failed per installation attempted) beside the counts, highest rate first. */
+function FailureRates({
+  id,
+  title,
+  keyLabel,
+  rows,
+  hrefOf,
+}: {
+  id: string;
+  title: string;
+  keyLabel: string;
+  rows: FailureRate[];
+  hrefOf: (key: string) => string;
+}) {
+  const shown = rows.filter((r) => r.attempted > 0);
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {shown.every((r) => r.failures === 0) ? (
+        <p className="empty-state">No failures in this selection.</p>
+      ) : (
+        <>
+          <HorizontalBarChart
+            data={shown.map((r) => ({
+              label: r.label,
+              value: r.failures / r.attempted,
+              href: hrefOf(r.key),
+            }))}
+            name="Failure rate"
+            color={STATUS_COLOURS.failed}
+            formatValue={(v) => formatRate(v, 1)}
+          />
+          <table className="data" data-testid={id}>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{keyLabel}</th>
+                <th scope="col" className="num">
+                  Failure rate
+                </th>
+                <th scope="col" className="num">
+                  Failed
+                </th>
+                <th scope="col" className="num">
+                  Attempted
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.label}</th>
+                  <td className="num">{formatRate(r.failures, r.attempted)}</td>
                   <td className="num">
-                    <Link href={bar.href} aria-label={`${formatCount(bar.value)} failed with ${bar.label}`}>
-                      {formatCount(bar.value)}
+                    <Link
+                      href={hrefOf(r.key)}
+                      aria-label={`${formatCount(r.failures)} failed for ${r.label}`}
+                    >
+                      {formatCount(r.failures)}
                     </Link>
                   </td>
+                  <td className="num">{formatCount(r.attempted)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="muted">
+            Failed: installations whose attempt has failed now. Attempted: those past the Demand stage.
+          </p>
         </>
       )}
     </section>
@@ -84,10 +190,13 @@ export function OverviewLive({
   initial,
   filter,
   weeks,
+  reader,
 }: {
   initial: Overview;
   filter: InstallationFilter;
   weeks: { current: string; previous: string };
+  /** Whose view it is: a supplier's overview leads with its own moves. */
+  reader: 'mcc' | 'supplier';
 }) {
   const live = useLiveQuery<Overview>(`/api/overview${toSearchParams(filter)}`, initial);
   const overview = live.data;
@@ -102,16 +211,7 @@ export function OverviewLive({
       INSTALLATION_STATUSES.map((status) => [status, listHref(filter, { stage: s.id, status })]),
     ),
   }));
-  const codeBars = overview.failuresByCode.map((r) => ({
-    label: r.code,
-    value: r.count,
-    href: listHref(filter, { status: 'failed', code: r.code }),
-  }));
-  const groupBars = overview.failuresByGroup.map((r) => ({
-    label: r.groupId,
-    value: r.count,
-    href: listHref(filter, { status: 'failed', groupId: r.groupId }),
-  }));
+  const migrated = cell('migrated', 'migrated');
   const weekCount = (week: string, outcome: Outcome) =>
     overview.weekOutcomes.find((r) => r.week === week && r.outcome === outcome)?.count ?? 0;
   // The list of installations that ended an attempt so during the week (not those currently in it).
@@ -124,11 +224,17 @@ export function OverviewLive({
   return (
     <>
       <LiveStatus live={live} />
+      <NextMoves counts={overview.nextMoves} filter={filter} reader={reader} />
       <section className="card" aria-labelledby="by-stage">
         <h2 id="by-stage">Installations by stage and status</h2>
+        {/* Migrated and in-progress installations dwarf the failures (40,000 against a few hundred): the chart
+            draws failures only, the table every status. */}
+        <p className="muted" data-testid="migrated-not-drawn">
+          The chart shows failures only; the table has every status ({formatCount(migrated)} migrated).
+        </p>
         <StackedBarChart
-          rows={stageRows}
-          series={INSTALLATION_STATUSES.map((s) => ({
+          rows={stageRows.filter((row) => row.id !== 'migrated')}
+          series={FAILURE_STATUSES.map((s) => ({
             key: s,
             label: STATUS_LABELS[s],
             color: STATUS_COLOURS[s],
@@ -161,16 +267,24 @@ export function OverviewLive({
         </table>
       </section>
 
-      <FailureBreakdown
-        id="by-code"
-        title="Failures by code"
-        keyLabel="Code"
-        bars={codeBars}
-        meaningOf={(code) => describeCode(code).description}
-        testId="failures-by-code"
-      />
+      <FailuresByCode overview={overview} filter={filter} />
       <div className="grid">
-        <FailureBreakdown id="by-group" title="Failures by GroupID" keyLabel="GroupID" bars={groupBars} />
+        <FailureRates
+          id="by-group"
+          title="Failure rate by GroupID"
+          keyLabel="GroupID"
+          rows={overview.failuresByGroup}
+          hrefOf={(groupId) => listHref(filter, { status: 'failed', groupId: groupId as GroupId })}
+        />
+        {overview.failuresBySupplier ? (
+          <FailureRates
+            id="by-supplier"
+            title="Failure rate by supplier"
+            keyLabel="Supplier"
+            rows={overview.failuresBySupplier}
+            hrefOf={(supplier) => listHref(filter, { status: 'failed', supplier: Number(supplier) })}
+          />
+        ) : null}
 
         <section className="card" aria-labelledby="this-week">
           <h2 id="this-week">This week against last week</h2>

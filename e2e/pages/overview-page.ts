@@ -3,10 +3,18 @@ import type { Locator, Page } from '@playwright/test';
 export class OverviewPage {
   readonly failuresByCode: Locator;
   readonly weekOutcomes: Locator;
+  readonly failuresByOwner: Locator;
+  readonly yourMoves: Locator;
+  readonly weekProblems: Locator;
+  readonly weeks: Locator;
 
   constructor(readonly page: Page) {
     this.failuresByCode = page.getByTestId('failures-by-code');
     this.weekOutcomes = page.getByTestId('week-outcomes');
+    this.failuresByOwner = page.getByTestId('failures-by-owner');
+    this.yourMoves = page.getByTestId('your-moves');
+    this.weekProblems = page.getByTestId('week-problems');
+    this.weeks = page.getByRole('navigation', { name: 'Migration Weeks' });
   }
 
   /** The link holding how many attempts ended in `outcome` during this Migration Week (the first week column). */

@@ -9,8 +9,9 @@ import {
   ROLLUP_NO_WEEK,
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import { type InstallationFilter, OUTCOMES } from '@/lib/filters/installations';
+import { type InstallationFilter, OUTCOMES, selectedMoveKinds } from '@/lib/filters/installations';
 import { addMigrationWeeks, migrationWeekStart } from '@/lib/rules/weeks';
+import { nextMoveKindIn } from './next-move-sql';
 import { chosenSupplierClause, effectiveRollupScope, installationsVisibleTo } from './scope';
 
 /** The smallest digit string greater than every string starting with `prefix`, or null if none (all 9s). */
@@ -41,6 +42,8 @@ export function installationClauses(viewer: Viewer, filter: InstallationFilter):
   if (filter.status) clauses.push(eq(installations.status, filter.status));
   if (filter.code) clauses.push(eq(installations.lastCode, filter.code));
   if (filter.outcomeWeek) clauses.push(outcomeDuringWeek(filter.outcomeWeek, filter.outcome));
+  const moves = selectedMoveKinds(filter);
+  if (moves) clauses.push(nextMoveKindIn(moves));
   if (filter.q) {
     clauses.push(
       filter.q.length === 13
@@ -51,10 +54,24 @@ export function installationClauses(viewer: Viewer, filter: InstallationFilter):
   return clauses;
 }
 
-/** The same filter over the rollups. The MPAN/MPRN search is not a rollup dimension: callers check `q`. */
-export function rollupClauses(viewer: Viewer, filter: Omit<InstallationFilter, 'q'>): SQL[] {
+/**
+ * The same filter over the rollups. The MPAN/MPRN search and the next move are not rollup dimensions: callers check
+ * `q`, and count next moves with next-move-counts.ts.
+ */
+export function rollupClauses(
+  viewer: Viewer,
+  filter: Omit<InstallationFilter, 'q' | 'owner' | 'move'>,
+): SQL[] {
+  return [
+    eq(installationRollups.supplierId, effectiveRollupScope(viewer, filter)),
+    ...rollupFilterClauses(filter),
+  ];
+}
+
+/** rollupClauses without the scope: for a breakdown by supplier, which reads every supplier's rows. */
+export function rollupFilterClauses(filter: Omit<InstallationFilter, 'q' | 'owner' | 'move'>): SQL[] {
   const r = installationRollups;
-  const clauses: SQL[] = [eq(r.supplierId, effectiveRollupScope(viewer, filter)), ne(r.count, 0)];
+  const clauses: SQL[] = [ne(r.count, 0)];
   if (!filter.weekFrom && !filter.weekTo) {
     // No week range: the "all weeks" rows, a few hundred per scope at any scale.
     clauses.push(eq(r.migrationWeek, ROLLUP_ALL_WEEKS));

@@ -13,8 +13,13 @@ import {
   triageDecisions,
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { InstallationFilter, InstallationListQuery } from '@/lib/filters/installations';
+import {
+  type InstallationFilter,
+  type InstallationListQuery,
+  selectedMoveKinds,
+} from '@/lib/filters/installations';
 import { describeCode } from '@/lib/rules/codes';
+import type { NextMoveKind } from '@/lib/rules/next-moves';
 import type { FailureResolution } from '@/lib/rules/resolve';
 import type { TriageDecision } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
@@ -28,6 +33,7 @@ import {
 } from './failure-resolution';
 import { installationClauses, rollupClauses } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
+import { countNextMoves } from './next-move-counts';
 import {
   authorisationEventVisibleTo,
   incidentsVisibleTo,
@@ -63,11 +69,13 @@ export interface InstallationRow {
   lastChangedAt: string;
 }
 
-/** What the list shows of a failure's resolution: its scenario and whose move it is. */
+/** What the list shows of a failure's resolution: its scenario, whose move it is and the move in a few words. */
 export interface ListNextMove {
   citation: string;
   title: string;
+  kind: NextMoveKind;
   ownerLabel: string;
+  summary: string;
   readerActs: boolean;
 }
 
@@ -141,7 +149,9 @@ function listNextMove(viewer: Viewer, i: Parameters<typeof toInstallationRow>[1]
   return {
     citation: r.citation,
     title: r.title,
+    kind: r.nextMove.kind,
     ownerLabel: r.nextMove.ownerLabel,
+    summary: r.nextMove.summary,
     readerActs: r.nextMove.readerActs,
   };
 }
@@ -161,59 +171,59 @@ async function selectInstallations(
   limit: number,
 ) {
   return withViewerScope(viewer, async (db) => {
-  const sortColumn = SORT_COLUMNS[query.sort];
-  const clauses = installationClauses(viewer, query);
-  if (after) {
-    const [value, id] = after;
-    const cast = query.sort === 'changed' ? sql`${value}::timestamptz` : sql`${value}::date`;
-    clauses.push(
-      query.dir === 'desc'
-        ? sql`(${sortColumn}, ${installations.id}) < (${cast}, ${id})`
-        : sql`(${sortColumn}, ${installations.id}) > (${cast}, ${id})`,
-    );
-  }
-  const order = query.dir === 'desc' ? desc : asc;
-  const rows = await db
-    .select({
-      // Only the columns a row shows or resolves its next move from: at export sizes, parsing unused columns
-      // costs more than the query.
-      installation: {
-        id: installations.id,
-        electricityState: installations.electricityState,
-        gasState: installations.gasState,
-        toBeCommissionedByDcc: installations.toBeCommissionedByDcc,
-        lastFailedStep: installations.lastFailedStep,
-        mpan: installations.mpan,
-        mprn: installations.mprn,
-        electricitySupplierId: installations.electricitySupplierId,
-        gasSupplierId: installations.gasSupplierId,
-        groupId: installations.groupId,
-        installationType: installations.installationType,
-        splitSupply: installations.splitSupply,
-        migrationWeek: installations.migrationWeek,
-        stage: installations.stage,
-        status: installations.status,
-        lastCode: installations.lastCode,
-        attemptCount: installations.attemptCount,
-        lastChangedAt: installations.lastChangedAt,
-      },
-      electricitySupplierName: electricitySupplier.name,
-      gasSupplierName: gasSupplier.name,
-      sortValue: sql<string>`(${sortColumn})::text`,
-    })
-    .from(installations)
-    .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-    .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
-    .where(and(...clauses))
-    .orderBy(order(sortColumn), order(installations.id))
-    .limit(limit);
-  return rows.map((row) => ({
-    row: toInstallationRow(viewer, row.installation, {
-      electricity: row.electricitySupplierName,
-      gas: row.gasSupplierName,
-    }),
-    key: [row.sortValue, row.installation.id] as [string, number],
-  }));
+    const sortColumn = SORT_COLUMNS[query.sort];
+    const clauses = installationClauses(viewer, query);
+    if (after) {
+      const [value, id] = after;
+      const cast = query.sort === 'changed' ? sql`${value}::timestamptz` : sql`${value}::date`;
+      clauses.push(
+        query.dir === 'desc'
+          ? sql`(${sortColumn}, ${installations.id}) < (${cast}, ${id})`
+          : sql`(${sortColumn}, ${installations.id}) > (${cast}, ${id})`,
+      );
+    }
+    const order = query.dir === 'desc' ? desc : asc;
+    const rows = await db
+      .select({
+        // Only the columns a row shows or resolves its next move from: at export sizes, parsing unused columns
+        // costs more than the query.
+        installation: {
+          id: installations.id,
+          electricityState: installations.electricityState,
+          gasState: installations.gasState,
+          toBeCommissionedByDcc: installations.toBeCommissionedByDcc,
+          lastFailedStep: installations.lastFailedStep,
+          mpan: installations.mpan,
+          mprn: installations.mprn,
+          electricitySupplierId: installations.electricitySupplierId,
+          gasSupplierId: installations.gasSupplierId,
+          groupId: installations.groupId,
+          installationType: installations.installationType,
+          splitSupply: installations.splitSupply,
+          migrationWeek: installations.migrationWeek,
+          stage: installations.stage,
+          status: installations.status,
+          lastCode: installations.lastCode,
+          attemptCount: installations.attemptCount,
+          lastChangedAt: installations.lastChangedAt,
+        },
+        electricitySupplierName: electricitySupplier.name,
+        gasSupplierName: gasSupplier.name,
+        sortValue: sql<string>`(${sortColumn})::text`,
+      })
+      .from(installations)
+      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
+      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
+      .where(and(...clauses))
+      .orderBy(order(sortColumn), order(installations.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      row: toInstallationRow(viewer, row.installation, {
+        electricity: row.electricitySupplierName,
+        gas: row.gasSupplierName,
+      }),
+      key: [row.sortValue, row.installation.id] as [string, number],
+    }));
   });
 }
 
@@ -265,24 +275,29 @@ export async function countInstallations(
   viewer: Viewer,
   filter: InstallationFilter,
 ): Promise<InstallationCount> {
+  const moves = selectedMoveKinds(filter);
   return withViewerScope(viewer, async (db) => {
-  // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
-  if (!filter.q && !filter.outcomeWeek) {
-    const [row] = await db
-      .select({ n: sum(installationRollups.count).mapWith(Number) })
-      .from(installationRollups)
-      .where(and(...rollupClauses(viewer, filter)));
-    return { value: row?.n ?? 0, exact: true };
-  }
-  const limited = db
-    .select({ one: sql`1` })
-    .from(installations)
-    .where(and(...installationClauses(viewer, filter)))
-    .limit(EXACT_COUNT_LIMIT + 1)
-    .as('limited');
-  const [row] = await db.select({ n: count() }).from(limited);
-  const n = row?.n ?? 0;
-  return n > EXACT_COUNT_LIMIT ? { value: EXACT_COUNT_LIMIT, exact: false } : { value: n, exact: true };
+    // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
+    if (!filter.q && !filter.outcomeWeek && moves) {
+      const counts = await countNextMoves(viewer, filter);
+      return { value: moves.reduce((n, k) => n + counts[k], 0), exact: true };
+    }
+    if (!filter.q && !filter.outcomeWeek) {
+      const [row] = await db
+        .select({ n: sum(installationRollups.count).mapWith(Number) })
+        .from(installationRollups)
+        .where(and(...rollupClauses(viewer, filter)));
+      return { value: row?.n ?? 0, exact: true };
+    }
+    const limited = db
+      .select({ one: sql`1` })
+      .from(installations)
+      .where(and(...installationClauses(viewer, filter)))
+      .limit(EXACT_COUNT_LIMIT + 1)
+      .as('limited');
+    const [row] = await db.select({ n: count() }).from(limited);
+    const n = row?.n ?? 0;
+    return n > EXACT_COUNT_LIMIT ? { value: EXACT_COUNT_LIMIT, exact: false } : { value: n, exact: true };
   });
 }
 
@@ -339,111 +354,111 @@ export async function getInstallationTimeline(
   id: number,
 ): Promise<InstallationTimeline | null> {
   return withViewerScope(viewer, async (db) => {
-  const smso = alias(parties, 'smso');
-  const [row] = await db
-    .select({
-      installation: installations,
-      electricitySupplierName: electricitySupplier.name,
-      gasSupplierName: gasSupplier.name,
-      smsoName: smso.name,
-    })
-    .from(installations)
-    .innerJoin(smso, eq(smso.id, installations.smsoPartyId))
-    .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-    .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
-    .where(and(eq(installations.id, id), installationsVisibleTo(viewer)));
-  if (!row) return null;
-  const i = row.installation;
-
-  const owner = alias(parties, 'owner');
-  const [events, linkedIncidents, authorisations, triage] = await Promise.all([
-    db
-      .select()
-      .from(installationEvents)
-      .where(eq(installationEvents.installationId, id))
-      .orderBy(asc(installationEvents.occurredAt), asc(installationEvents.id)),
-    db
+    const smso = alias(parties, 'smso');
+    const [row] = await db
       .select({
-        id: incidents.id,
-        reference: incidents.reference,
-        scenario: incidents.scenario,
-        title: incidents.title,
-        status: incidents.status,
-        owner: { id: owner.id, role: owner.role, name: owner.name },
-        raisedAt: incidents.raisedAt,
+        installation: installations,
+        electricitySupplierName: electricitySupplier.name,
+        gasSupplierName: gasSupplier.name,
+        smsoName: smso.name,
       })
-      .from(incidentInstallations)
-      .innerJoin(incidents, eq(incidents.id, incidentInstallations.incidentId))
-      .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
-      .where(and(eq(incidentInstallations.installationId, id), incidentsVisibleTo(viewer)))
-      .orderBy(desc(incidents.raisedAt)),
-    // Every MA of the installation: another supplier's is shown masked (scope.authorisingPartyFor).
-    db
-      .select({
-        ma: migrationAuthorisations,
-        party: { id: parties.id, role: parties.role, name: parties.name },
-      })
-      .from(migrationAuthorisations)
-      .innerJoin(parties, eq(parties.id, migrationAuthorisations.authorisingPartyId))
-      .where(eq(migrationAuthorisations.installationId, id))
-      .orderBy(asc(migrationAuthorisations.receivedAt), asc(migrationAuthorisations.id)),
-    i.installationType === 'active-only'
-      ? Promise.resolve([])
-      : db
-          .select()
-          .from(triageDecisions)
-          .where(eq(triageDecisions.installationId, id))
-          .orderBy(asc(triageDecisions.decidedAt), asc(triageDecisions.id)),
-  ]);
+      .from(installations)
+      .innerJoin(smso, eq(smso.id, installations.smsoPartyId))
+      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
+      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
+      .where(and(eq(installations.id, id), installationsVisibleTo(viewer)));
+    if (!row) return null;
+    const i = row.installation;
 
-  const resolved = events.map(({ installationId: _, ...e }) => ({
-    ...e,
-    occurredAt: e.occurredAt.toISOString(),
-    resolution:
-      e.status === 'failed' || e.status === 'rolled-back'
-        ? resolveFor(viewer, i, eventFacts(viewer, e, authorisations, linkedIncidents))
-        : null,
-    shown: authorisationEventVisibleTo(viewer, authorisationOfEvent(e, authorisations)?.party),
-  }));
-  // The latest failure is the installation's own (its list row shows the same code and next move); only the
-  // events that tell of another supplier's MA are withheld from the timeline.
-  const latest = resolved.findLast((e) => e.resolution !== null);
-  return {
-    installation: {
+    const owner = alias(parties, 'owner');
+    const [events, linkedIncidents, authorisations, triage] = await Promise.all([
+      db
+        .select()
+        .from(installationEvents)
+        .where(eq(installationEvents.installationId, id))
+        .orderBy(asc(installationEvents.occurredAt), asc(installationEvents.id)),
+      db
+        .select({
+          id: incidents.id,
+          reference: incidents.reference,
+          scenario: incidents.scenario,
+          title: incidents.title,
+          status: incidents.status,
+          owner: { id: owner.id, role: owner.role, name: owner.name },
+          raisedAt: incidents.raisedAt,
+        })
+        .from(incidentInstallations)
+        .innerJoin(incidents, eq(incidents.id, incidentInstallations.incidentId))
+        .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
+        .where(and(eq(incidentInstallations.installationId, id), incidentsVisibleTo(viewer)))
+        .orderBy(desc(incidents.raisedAt)),
+      // Every MA of the installation: another supplier's is shown masked (scope.authorisingPartyFor).
+      db
+        .select({
+          ma: migrationAuthorisations,
+          party: { id: parties.id, role: parties.role, name: parties.name },
+        })
+        .from(migrationAuthorisations)
+        .innerJoin(parties, eq(parties.id, migrationAuthorisations.authorisingPartyId))
+        .where(eq(migrationAuthorisations.installationId, id))
+        .orderBy(asc(migrationAuthorisations.receivedAt), asc(migrationAuthorisations.id)),
+      i.installationType === 'active-only'
+        ? Promise.resolve([])
+        : db
+            .select()
+            .from(triageDecisions)
+            .where(eq(triageDecisions.installationId, id))
+            .orderBy(asc(triageDecisions.decidedAt), asc(triageDecisions.id)),
+    ]);
+
+    const resolved = events.map(({ installationId: _, ...e }) => ({
+      ...e,
+      occurredAt: e.occurredAt.toISOString(),
+      resolution:
+        e.status === 'failed' || e.status === 'rolled-back'
+          ? resolveFor(viewer, i, eventFacts(viewer, e, authorisations, linkedIncidents))
+          : null,
+      shown: authorisationEventVisibleTo(viewer, authorisationOfEvent(e, authorisations)?.party),
+    }));
+    // The latest failure is the installation's own (its list row shows the same code and next move); only the
+    // events that tell of another supplier's MA are withheld from the timeline.
+    const latest = resolved.findLast((e) => e.resolution !== null);
+    return {
+      installation: {
         ...toInstallationRow(viewer, i, {
           electricity: row.electricitySupplierName,
           gas: row.gasSupplierName,
         }),
-      electricityState: i.electricityState,
-      gasState: i.gasState,
-      toBeCommissionedByDcc: i.toBeCommissionedByDcc,
-      priority: i.priority,
-      migrateOn: i.migrateOn,
-      lastFailedStep: i.lastFailedStep,
-      smso: row.smsoName,
-    },
-    events: resolved.filter((e) => e.shown).map(({ shown: _, ...e }) => e),
-    incidents: linkedIncidents.map((inc) => ({
-      ...inc,
-      owner: partyNameFor(viewer, inc.owner),
-      raisedAt: inc.raisedAt.toISOString(),
-    })),
-    authorisations: authorisationDtos(viewer, authorisations),
-    triage: triage.map((t) => {
-      const visible = redactTriageDecision(viewer, t);
-      return {
-        id: t.id,
-        decidedAt: t.decidedAt.toISOString(),
-        decision: t.decision,
-        rescheduledWeek: t.rescheduledWeek,
-        reason: visible.reason,
-        overruleReason: visible.reason === null ? null : t.overruleReason,
-        supersedesId: t.supersedesId,
-      };
-    }),
-    latestFailure: latest?.resolution
-      ? { ...latest.resolution, occurredAt: latest.occurredAt, attempt: latest.attempt }
-      : null,
-  };
+        electricityState: i.electricityState,
+        gasState: i.gasState,
+        toBeCommissionedByDcc: i.toBeCommissionedByDcc,
+        priority: i.priority,
+        migrateOn: i.migrateOn,
+        lastFailedStep: i.lastFailedStep,
+        smso: row.smsoName,
+      },
+      events: resolved.filter((e) => e.shown).map(({ shown: _, ...e }) => e),
+      incidents: linkedIncidents.map((inc) => ({
+        ...inc,
+        owner: partyNameFor(viewer, inc.owner),
+        raisedAt: inc.raisedAt.toISOString(),
+      })),
+      authorisations: authorisationDtos(viewer, authorisations),
+      triage: triage.map((t) => {
+        const visible = redactTriageDecision(viewer, t);
+        return {
+          id: t.id,
+          decidedAt: t.decidedAt.toISOString(),
+          decision: t.decision,
+          rescheduledWeek: t.rescheduledWeek,
+          reason: visible.reason,
+          overruleReason: visible.reason === null ? null : t.overruleReason,
+          supersedesId: t.supersedesId,
+        };
+      }),
+      latestFailure: latest?.resolution
+        ? { ...latest.resolution, occurredAt: latest.occurredAt, attempt: latest.attempt }
+        : null,
+    };
   });
 }

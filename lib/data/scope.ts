@@ -61,6 +61,11 @@ export function installationsVisibleTo(viewer: Viewer): SQL | undefined {
   );
 }
 
+/** A breakdown by supplier (the overview's failure rates) names every supplier: only for a viewer who sees them all. */
+export function seesSupplierBreakdown(viewer: Viewer): boolean {
+  return seesEverything(viewer);
+}
+
 /** The rollup scope key (db/schema/rollups.ts): 0 is the whole migration. */
 export function rollupScope(viewer: Viewer): number {
   return seesEverything(viewer) ? 0 : (viewer.supplierId ?? 0);

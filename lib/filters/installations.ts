@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  NEXT_MOVE_KIND_IDS,
+  NEXT_MOVE_KINDS,
+  NEXT_MOVE_OWNERS,
+  type NextMoveKind,
+} from '@/lib/rules/next-moves';
 import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, STAGE_IDS } from '@/lib/rules/types';
 
 /** How an attempt ends (an installation_events status other than in-progress). */
@@ -39,6 +45,10 @@ export const installationFilterSchema = z.object({
       .toUpperCase()
       .regex(/^[A-Z0-9.]{1,16}$/),
   ),
+  /** Whose next move the last failure is (lib/rules/next-moves.ts), as the list's Next move column shows it. */
+  owner: optional(z.enum(NEXT_MOVE_OWNERS)),
+  /** Which next move it is: the overview's "your moves" drill down to one. */
+  move: optional(z.enum(NEXT_MOVE_KIND_IDS as [NextMoveKind, ...NextMoveKind[]])),
   /** MPAN (13 digits) or MPRN (6–10 digits): exact match, or prefix when shorter. */
   q: optional(
     z
@@ -56,21 +66,36 @@ export const installationListSchema = installationFilterSchema.extend({
 });
 export type InstallationListQuery = z.infer<typeof installationListSchema>;
 
+/** The next move kinds an owner/move filter selects, or null when it selects none of them. */
+export function selectedMoveKinds(filter: Pick<InstallationFilter, 'owner' | 'move'>): NextMoveKind[] | null {
+  if (!filter.owner && !filter.move) return null;
+  return NEXT_MOVE_KIND_IDS.filter(
+    (k) =>
+      (!filter.owner || NEXT_MOVE_KINDS[k].owner === filter.owner) && (!filter.move || k === filter.move),
+  );
+}
+
 /** Next's `searchParams` prop for a page. */
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Next's searchParams (string | string[]) as one string per key, empty values left out. */
+export function flattenSearchParams(
+  params: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).flatMap(([key, value]) => {
+      const first = Array.isArray(value) ? value[0] : value;
+      return first === undefined || first === '' ? [] : [[key, first]];
+    }),
+  );
+}
 
 /** Reads Next's searchParams (string | string[]) into the schema. */
 export function parseSearchParams<T extends z.ZodType>(
   schema: T,
   params: Record<string, string | string[] | undefined>,
 ): z.infer<T> {
-  const flat = Object.fromEntries(
-    Object.entries(params).flatMap(([key, value]) => {
-      const first = Array.isArray(value) ? value[0] : value;
-      return first === undefined || first === '' ? [] : [[key, first]];
-    }),
-  );
-  return schema.parse(flat);
+  return schema.parse(flattenSearchParams(params));
 }
 
 /** The filter as URL search params (for links that drill down from a chart to the list). */

@@ -856,7 +856,7 @@ export function raisesIncident(code: string, requestName?: string): boolean {
  * space, as the seed prints them ("5.12.(c)" in MEHRS 2.5.5, "5.15 (a)" in 2.5.10).
  * At least two numeric segments (a bare "5" names a TMAD section, not a step), at most six; no leading zeros.
  */
-const FAILED_STEP_PATTERN =
+export const FAILED_STEP_PATTERN =
   /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){1,5}(?:(?:\.| )?\((?:[a-z]|[ivx]{1,5})\)){0,2}$/;
 
 export function isFailedStepNumber(s: string): boolean {

@@ -296,7 +296,7 @@ export function errorCore(code: string, event: FailureEvent, ctx: FailureContext
       },
       move: {
         kind: 'party',
-        owner: 'cp',
+        moveKind: 'cp-resubmit-request',
         action: `${entry.suggestedAction ?? 'Resubmit the Commissioning Request with the correct party.'} No Incident is raised and processing carries on (MEHRS ${section}).`,
       },
       decidedBy: decision(

@@ -147,7 +147,7 @@ function requiredFileSet(ctx: FailureContext): Core {
       fix: null,
       move: {
         kind: 'party',
-        owner: 'mcc',
+        moveKind: 'mcc-service-request',
         action:
           'Raise a Service Request on the Requesting Party, which resubmits the installation in a new Migration Common File without the 7-day communications check (MEHRS 2.5.8, GroupID CB).',
       },
@@ -159,7 +159,7 @@ function requiredFileSet(ctx: FailureContext): Core {
       fix: null,
       move: {
         kind: 'party',
-        owner: 'rp',
+        moveKind: 'rp-new-mcf',
         action:
           'The Requesting Party resubmits the installation in a new Migration Common File (MEHRS v3.0 conclusions 4.4, GroupID DA).',
       },
@@ -193,7 +193,7 @@ export function chfNotCommissioned(): Core {
     fix: null,
     move: {
       kind: 'party',
-      owner: 's1sp',
+      moveKind: 's1sp-chf-incident',
       action:
         "The S1SP resolves the Incident and processes the backlog; if it cannot be resolved, the installation is rolled back under its GroupID's TMAD rules (MEHRS 2.6.6).",
     },

@@ -2,6 +2,7 @@
  * Types of the failure resolver (resolve.ts): one failure event in, exactly one scenario, incident outcome and
  * next move out. The decision table is docs/domain.md "Resolving a failure".
  */
+import type { NextMoveKind } from './next-moves';
 import type { ScenarioSection } from './scenarios';
 import type { GroupId, InstallationType, MeterState, PartyRole, StageId } from './types';
 
@@ -89,8 +90,12 @@ export type IncidentOutcome =
 export type TriageRoute = 'mehrs-4.1' | 'mehrs-4.2' | null;
 
 export interface NextMove {
+  /** Which move it is (next-moves.ts): what the list filters and the overview counts by. */
+  readonly kind: NextMoveKind;
   /** The party whose move it is. 'supplier' on a split supply means both Active Suppliers. */
   readonly owner: PartyRole;
+  /** The action in a few words, the same for every reader (the list's "Next move" column). */
+  readonly summary: string;
   /** The owner as the reader should see it ("You (Responsible Supplier)", "Both Active Suppliers", …). */
   readonly ownerLabel: string;
   /** What the owner does, addressed to the reader. */

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { RaiseFromFilterLink } from '@/components/incidents/raise-from-filter-link';
 import { FilterForm } from '@/components/installations/filter-form';
 import { InstallationTable } from '@/components/installations/installation-table';
+import { NextMoveFilter } from '@/components/installations/next-move-filter';
 import { SelectField } from '@/components/ui/select-field';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requirePermission, type Viewer } from '@/lib/auth/viewer';
@@ -85,6 +86,7 @@ export default async function InstallationsPage({ searchParams }: { searchParams
                 Full number, or its first digits
               </span>
             </div>
+            <NextMoveFilter viewer={viewer} filter={query} />
             <SelectField
               id="f-outcome"
               name="outcome"
