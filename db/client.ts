@@ -129,6 +129,26 @@ export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
 }
 
+type ReadGlobal = typeof globalThis & { __mccReadDatabase?: Promise<Database> };
+
+/**
+ * The handle for dashboard reads: a read replica when DATABASE_READ_URL is set (a PostgreSQL deployment past one
+ * server, docs/performance.md), otherwise the primary. It is never migrated (the replica follows the primary) and
+ * must never be written to; a read that must see the caller's own write (a page after a decision) uses getDb().
+ */
+export async function getReadDb(): Promise<Database> {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url || !process.env.DATABASE_URL) return getDb();
+  if (openTransaction.getStore()) {
+    throw new Error('getReadDb() was called inside a transaction: pass the transaction down instead.');
+  }
+  const g = globalThis as ReadGlobal;
+  g.__mccReadDatabase ??= Promise.resolve(
+    drizzlePostgres(postgres(url, { onnotice: () => {}, max: 10 }), { schema, casing: 'snake_case' }),
+  ) as unknown as Promise<Database>;
+  return g.__mccReadDatabase;
+}
+
 /**
  * Runs `work` in the caller's transaction when there is one, or in a new one: data-layer writes take an optional
  * `tx` and call this, so a use case with several writes composes them into one commit.

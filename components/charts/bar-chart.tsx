@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { barChartHeight } from './sizes';
 
 export interface BarDatum {
   label: string;
@@ -17,7 +18,7 @@ export interface BarDatum {
 export function HorizontalBarChart({ data, color = '#0b5394' }: { data: BarDatum[]; color?: string }) {
   const router = useRouter();
   return (
-    <div aria-hidden="true" style={{ width: '100%', height: Math.max(120, data.length * 30 + 40) }}>
+    <div aria-hidden="true" style={{ width: '100%', height: barChartHeight(data.length) }}>
       <ResponsiveContainer>
         <BarChart
           accessibilityLayer={false}

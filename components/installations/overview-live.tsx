@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { type BarDatum, HorizontalBarChart } from '@/components/charts/bar-chart';
-import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import type { BarDatum } from '@/components/charts/bar-chart';
+import { HorizontalBarChart, StackedBarChart } from '@/components/charts/lazy';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
 import type { Overview } from '@/lib/data/overview';

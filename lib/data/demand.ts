@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, between, desc, eq, gte, lt, ne, sql, sum } from 'drizzle-orm';
-import { type Database, getDb } from '@/db/client';
+import { type Database, getReadDb } from '@/db/client';
 import {
   AUTHORISATION_ROLLUP_ALL_CODES,
   authorisationRollups,
@@ -57,7 +57,7 @@ export const ALL_PARTIES = 'All Authorising Parties';
 
 /** The Authorising Parties a viewer may choose: every supplier for the MCC, only itself for a supplier. */
 export async function listDemandParties(viewer: Viewer): Promise<DemandParty[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   return db
     .select({ id: parties.id, name: parties.name, secPartyId: parties.secPartyId })
     .from(parties)
@@ -82,7 +82,7 @@ export async function resolveDemandScope(
 
 /** Migration Weeks with a commitment for the viewer, up to `latest`, newest first (the week picker). */
 export async function listDemandWeeks(viewer: Viewer, latest: IsoDate, limit = 52): Promise<IsoDate[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const rows = await db
     .selectDistinct({ week: weeklyDemand.migrationWeek })
     .from(weeklyDemand)
@@ -195,7 +195,7 @@ export interface Report8View {
 
 /** Report 8 (MEHRS 2.2.1) for the four Migration Weeks ending with `scope.week`. The export reuses this function. */
 export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Report8View> {
-  const db = await getDb();
+  const db = await getReadDb();
   const weeks = report8Weeks(scope.week);
   const first = weeks[0] as IsoDate;
   const partyId = demandParty(viewer, scope.party?.id);
@@ -249,7 +249,7 @@ export interface ShortfallReasons {
 }
 
 export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): Promise<ShortfallReasons> {
-  const db = await getDb();
+  const db = await getReadDb();
   const weeks = report8Weeks(scope.week);
   const first = weeks[0] as IsoDate;
   const ar = authorisationRollups;
@@ -327,7 +327,7 @@ export interface TrendPoint {
 
 /** Commitment against MAs received over the last 26 Migration Weeks ending with the Report 8 week. */
 export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promise<TrendPoint[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const weeks = weeksEndingWith(scope.week, DEMAND_DEFAULTS.trendWeeks);
   const partyId = demandParty(viewer, scope.party?.id);
   const counts = await countsByPartyWeek(db, viewer, partyId, weeks[0] as IsoDate, scope.week);
@@ -354,7 +354,7 @@ export async function getPlannedVolume(
   party: DemandParty | null,
   now: Date,
 ): Promise<PlannedVolume> {
-  const db = await getDb();
+  const db = await getReadDb();
   const weeks = comingMigrationWeeks(now);
   const first = weeks[0] as IsoDate;
   const last = weeks.at(-1) as IsoDate;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
+import { getDb, getReadDb } from '@/db/client';
 import {
   type InstallationEvent,
   incidentInstallations,
@@ -147,7 +147,7 @@ async function selectInstallations(
   after: [string, number] | null,
   limit: number,
 ) {
-  const db = await getDb();
+  const db = await getReadDb();
   const sortColumn = SORT_COLUMNS[query.sort];
   const clauses = installationClauses(viewer, query);
   if (after) {
@@ -251,7 +251,7 @@ export async function countInstallations(
   viewer: Viewer,
   filter: InstallationFilter,
 ): Promise<InstallationCount> {
-  const db = await getDb();
+  const db = await getReadDb();
   // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
   if (!filter.q && !filter.outcomeWeek) {
     const [row] = await db

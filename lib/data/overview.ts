@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, ne, notInArray, sql, sum } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import {
   installationOutcomeRollups,
   installationRollups,
@@ -46,7 +46,7 @@ export async function getOverview(
   filter: InstallationFilter,
   weeks: { current: string; previous: string },
 ): Promise<Overview> {
-  const db = await getDb();
+  const db = await getReadDb();
   const where = rollupClauses(viewer, filter);
   const failed = rollupClauses(viewer, { ...filter, status: 'failed' });
   const o = installationOutcomeRollups;
@@ -84,7 +84,7 @@ export async function getOverview(
 
 /** Migration Weeks that have installations in the viewer's scope, newest first (for the week filters). */
 export async function listMigrationWeeks(viewer: Viewer): Promise<string[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const rows = await db
     .selectDistinct({ week: sql<string>`${r.migrationWeek}::text` })
     .from(r)

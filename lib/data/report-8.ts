@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { migrationAuthorisations, parties, weeklyDemand } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { report8Weeks } from '@/lib/rules/reports';
@@ -31,7 +31,7 @@ export async function listReport8Rows(
   viewer: Viewer,
   query: { week: IsoDate; supplier?: number },
 ): Promise<Report8Row[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const d = weeklyDemand;
   const a = migrationAuthorisations;
   const received = db

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, type Column, eq, gte, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { installationEvents, installations, migrationAuthorisations, parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
@@ -70,7 +70,7 @@ export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
+      const db = await getReadDb();
       return db
         .select({
           eventId: e.id,
@@ -129,7 +129,7 @@ export function s1mig001Batches(viewer: Viewer, query: ReportQuery): AsyncGenera
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
+      const db = await getReadDb();
       return db
         .select({
           eventId: e.id,
@@ -217,7 +217,7 @@ export function report6Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
   const a = migrationAuthorisations;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
+      const db = await getReadDb();
       return db
         .select(authorisationColumns(a.completedAt))
         .from(a)
@@ -257,7 +257,7 @@ export async function* report10Batches(
   const a = migrationAuthorisations;
   const batches = keysetBatches(
     async (key: TimeKey | null, limit) => {
-      const db = await getDb();
+      const db = await getReadDb();
       return db
         .select(authorisationColumns(a.receivedAt))
         .from(a)
