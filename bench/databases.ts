@@ -16,8 +16,8 @@ export function benchServerUrl(): string {
   process.exit(1);
 }
 
-/** The URL of the bench database for one size on the same server. */
-export function benchDatabaseUrl(serverUrl: string, prefix: string, size: number): string {
+/** The URL of the bench database for one size (or another suffix) on the same server. */
+export function benchDatabaseUrl(serverUrl: string, prefix: string, size: number | string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${prefix}_${size}`;
   return url.toString();

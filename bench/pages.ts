@@ -158,8 +158,12 @@ async function measure(column: string, env: Record<string, string>, fixtures: Fi
     }
     // JavaScript is the same build at every size: measured once, on the first column.
     if (javascript.size === 0) {
+      const measured = new Set<string>();
       for (const [figure, url] of await pagesOf(app.baseUrl, analyst, cookie)) {
-        if (url.startsWith('/api/')) continue;
+        // One figure per route: the list's filtered and deep pages load the same scripts as its first page.
+        const route = new URL(url, app.baseUrl).pathname;
+        if (route.startsWith('/api/') || measured.has(route)) continue;
+        measured.add(route);
         javascript.set(figure, await measurePageJs(browser, `${app.baseUrl}${url}`, storageState));
       }
     }

@@ -21,7 +21,7 @@ import type { TriageDecision } from '@/lib/rules/triage';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
 import { type AuthorisationDto, authorisationDtos, eventFacts, resolveFor } from './failure-resolution';
-import { installationClauses, rollupClauses } from './installation-filters';
+import { installationClauses, rollupClauses, WEEK_OR_NONE } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
 import { incidentsVisibleTo, installationsVisibleTo, redactTriageDecision, supplierNameFor } from './scope';
 
@@ -134,7 +134,7 @@ function listNextMove(viewer: Viewer, i: Parameters<typeof toInstallationRow>[1]
 }
 const SORT_COLUMNS = {
   changed: installations.lastChangedAt,
-  week: sql`coalesce(${installations.migrationWeek}, DATE '1970-01-01')`,
+  week: WEEK_OR_NONE,
 } as const;
 
 /** What a cursor's value must look like for each sort, so a forged one restarts instead of failing a cast. */
