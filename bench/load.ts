@@ -138,8 +138,9 @@ function table(samples: Sample[], idle: Map<string, number>) {
     const ok = mine.filter((s) => s.ok).map((s) => s.ms);
     const base = idle.get(page) ?? Number.NaN;
     const p95 = percentile(ok, 95);
+    const cell = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
     console.log(
-      `| ${page} | ${mine.length} | ${mine.length - ok.length} | ${percentile(ok, 50).toFixed(0)} | ${p95.toFixed(0)} | ${percentile(ok, 99).toFixed(0)} | ${base.toFixed(0)} | ${(p95 / base).toFixed(2)} |`,
+      `| ${page} | ${mine.length} | ${mine.length - ok.length} | ${cell(percentile(ok, 50))} | ${cell(p95)} | ${cell(percentile(ok, 99))} | ${cell(base)} | ${cell(p95 / base, 2)} |`,
     );
   }
 }

@@ -8,7 +8,6 @@ import { useLiveQuery } from '@/components/live/use-live-query';
 import type { Overview } from '@/lib/data/overview';
 import { type InstallationFilter, OUTCOMES, type Outcome, toSearchParams } from '@/lib/filters/installations';
 import { formatCount, formatIsoDate, OUTCOME_LABELS, STATUS_LABELS } from '@/lib/format';
-import { describeCode } from '@/lib/rules/codes';
 import { STAGES } from '@/lib/rules/stages';
 import { INSTALLATION_STATUSES, type InstallationStatus } from '@/lib/rules/types';
 
@@ -166,7 +165,7 @@ export function OverviewLive({
         title="Failures by code"
         keyLabel="Code"
         bars={codeBars}
-        meaningOf={(code) => describeCode(code).description}
+        meaningOf={(code) => overview.failuresByCode.find((r) => r.code === code)?.description ?? ''}
         testId="failures-by-code"
       />
       <div className="grid">

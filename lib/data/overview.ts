@@ -10,6 +10,7 @@ import {
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter, Outcome } from '@/lib/filters/installations';
+import { describeCode } from '@/lib/rules/codes';
 import type { GroupId, InstallationStatus, StageId } from '@/lib/rules/types';
 import { outcomeRollupClauses, rollupClauses } from './installation-filters';
 import { effectiveRollupScope } from './scope';
@@ -25,7 +26,8 @@ export interface StageStatusCount {
 
 export interface Overview {
   byStageStatus: StageStatusCount[];
-  failuresByCode: { code: string; count: number }[];
+  /** With each code's meaning, so the browser never downloads the whole code catalogue (lib/rules/codes.ts). */
+  failuresByCode: { code: string; count: number; description: string }[];
   failuresByGroup: { groupId: GroupId; count: number }[];
   /**
    * Outcomes that happened during this Migration Week and the one before (migrated, failed, rolled back: every
@@ -79,7 +81,12 @@ export async function getOverview(
       .where(and(...outcomeRollupClauses(viewer, filter, [weeks.current, weeks.previous])))
       .groupBy(o.outcomeWeek, o.outcome),
   ]);
-  return { byStageStatus, failuresByCode, failuresByGroup, weekOutcomes };
+  return {
+    byStageStatus,
+    failuresByCode: failuresByCode.map((r) => ({ ...r, description: describeCode(r.code).description })),
+    failuresByGroup,
+    weekOutcomes,
+  };
 }
 
 /** Migration Weeks that have installations in the viewer's scope, newest first (for the week filters). */
