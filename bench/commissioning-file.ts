@@ -24,7 +24,7 @@ export async function loadDeviceValidation(
     await tx.execute(sql`
       INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
         installation_type, migration_week, stage, status, attempt_count)
-      SELECT (${FIRST_MPAN} + n)::text, (ARRAY['AA','BA','CB','DA','EA'])[1 + n % 5]::group_id,
+      SELECT (${FIRST_MPAN}::bigint + n)::text, (ARRAY['AA','BA','CB','DA','EA'])[1 + n % 5]::group_id,
         (SELECT id FROM parties WHERE slug = ${parties.smso}), (SELECT id FROM parties WHERE slug = ${parties.supplier}),
         'active', 'active-only', ${week}::date, 'device-validation', 'in-progress', 1
       FROM generate_series(1, ${rows}) AS n`);

@@ -26,7 +26,7 @@ import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 import { ANALYST_EMAIL, launchBrowser, percentile, type Session, signIn, startApp, timeRequest } from './app';
 import { loadDeviceValidation, writeCommissioningFile } from './commissioning-file';
 import { benchDatabaseUrl, benchServerUrl, prepareBenchDatabase } from './databases';
-import { readFixtures } from './fixtures';
+import { type Fixtures, readFixtures } from './fixtures';
 
 const { values } = parseArgs({
   options: {
@@ -151,11 +151,13 @@ let importFile: string | null = null;
 let importEnv: Record<string, string> = {};
 let dbUrl: string | null = null;
 let label: string;
+let fixtures: Fixtures;
 if (pgliteSize > 0) {
   const dataRoot = path.resolve('.data', `bench-pglite-${pgliteSize}`);
   const handle = await openDatabase({ dataDir: path.join(dataRoot, 'pglite') });
   if (!(await isSeeded(handle)))
     await seedDatabase(handle, { installations: pgliteSize, seed: 1, now: new Date() });
+  fixtures = await readFixtures(handle.db, ANALYST_EMAIL);
   await handle.close();
   env = { MCC_DATA_DIR: dataRoot };
   label = `PGlite, ${pgliteSize.toLocaleString('en-GB')} installations`;
@@ -169,26 +171,23 @@ if (pgliteSize > 0) {
   await admin.end();
   dbUrl = benchDatabaseUrl(serverUrl, prefix, 'load');
   env = { DATABASE_URL: dbUrl };
+  const handle = await openDatabase({ url: dbUrl });
+  // Before the import's installations are added: they belong to a supplier without users.
+  fixtures = await readFixtures(handle.db, ANALYST_EMAIL);
   label = `PostgreSQL, ${size.toLocaleString('en-GB')} installations`;
   if (importRows > 0) {
     const week = currentAndPreviousWeek(new Date()).current;
-    const handle = await openDatabase({ url: dbUrl });
     await handle.db.execute(
       sql`INSERT INTO parties (slug, name, role, sec_party_id) VALUES
         ('load-supplier', 'Load Supplier', 'supplier', 'LOAD'), ('load-smso', 'Load SMSO', 'smso', NULL)`,
     );
     await loadDeviceValidation(handle.db, importRows, week, { supplier: 'load-supplier', smso: 'load-smso' });
-    await handle.close();
     importFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mcc-load-')), 'scf.csv');
     await writeCommissioningFile(importFile, importRows, week);
     importEnv = { DATABASE_URL: dbUrl };
   }
+  await handle.close();
 }
-const fixtureHandle = await openDatabase(
-  dbUrl ? { url: dbUrl } : { dataDir: path.join(env.MCC_DATA_DIR as string, 'pglite') },
-);
-const fixtures = await readFixtures(fixtureHandle.db, ANALYST_EMAIL);
-await fixtureHandle.close();
 
 // ── The run ──────────────────────────────────────────────────────────────────────────────────────────────────
 const app = await startApp(Number(values.port), env);
