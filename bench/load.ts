@@ -26,7 +26,7 @@ import { currentAndPreviousWeek } from '@/lib/rules/weeks';
 import { ANALYST_EMAIL, launchBrowser, percentile, type Session, signIn, startApp, timeRequest } from './app';
 import { loadDeviceValidation, writeCommissioningFile } from './commissioning-file';
 import { benchDatabaseUrl, benchServerUrl, prepareBenchDatabase } from './databases';
-import { type Fixtures, readFixtures } from './fixtures';
+import { type Fixtures, readFixtures, type Viewer } from './fixtures';
 
 const { values } = parseArgs({
   options: {
@@ -48,13 +48,13 @@ const pgliteSize = Number(values.pglite);
 const prefix = values.prefix as string;
 
 /** What a person browses, with how often they open it. */
-const BROWSING: { page: string; weight: number; path: (ids: Ids) => string }[] = [
+const BROWSING: { page: string; weight: number; path: (ids: Ids) => string; analystOnly?: true }[] = [
   { page: 'overview', weight: 3, path: () => '/' },
   { page: 'list', weight: 3, path: () => '/installations' },
   { page: 'list, failed by week', weight: 2, path: () => '/installations?status=failed&sort=week&dir=asc' },
   { page: 'timeline', weight: 3, path: (ids) => `/installations/${pick(ids.installations)}` },
   { page: 'incident queue', weight: 1, path: () => '/incidents' },
-  { page: 'triage queue', weight: 1, path: () => '/triage' },
+  { page: 'triage queue', weight: 1, path: () => '/triage', analystOnly: true },
 ];
 interface Ids {
   installations: number[];
@@ -62,14 +62,18 @@ interface Ids {
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function nextPage() {
-  const total = BROWSING.reduce((n, b) => n + b.weight, 0);
+/** A signed-in person: suppliers do not open the triage queue (it is the MCC's). */
+type Person = Session & { analyst: boolean };
+
+function nextPage(person: Person) {
+  const pages = BROWSING.filter((b) => person.analyst || !b.analystOnly);
+  const total = pages.reduce((n, b) => n + b.weight, 0);
   let r = Math.random() * total;
-  for (const b of BROWSING) {
+  for (const b of pages) {
     r -= b.weight;
     if (r < 0) return b;
   }
-  return BROWSING[0] as (typeof BROWSING)[number];
+  return pages[0] as (typeof BROWSING)[number];
 }
 
 interface Sample {
@@ -81,7 +85,7 @@ interface Sample {
 /** `clients` loops requesting pages until `until`, pausing `think()` ms between pages. */
 async function drive(
   baseUrl: string,
-  sessions: Session[],
+  sessions: Person[],
   ids: Ids,
   clients: number,
   until: number,
@@ -90,12 +94,12 @@ async function drive(
   const samples: Sample[] = [];
   await Promise.all(
     Array.from({ length: clients }, async (_, i) => {
-      const { cookie } = sessions[i % sessions.length] as Session;
+      const person = sessions[i % sessions.length] as Person;
       await sleep(Math.random() * think()); // people do not all click at once
       while (Date.now() < until) {
-        const b = nextPage();
+        const b = nextPage(person);
         try {
-          const timed = await timeRequest(baseUrl, b.path(ids), cookie);
+          const timed = await timeRequest(baseUrl, b.path(ids), person.cookie);
           samples.push({ page: b.page, ms: timed.ms, ok: timed.status === 200 });
         } catch {
           samples.push({ page: b.page, ms: Number.NaN, ok: false });
@@ -193,15 +197,18 @@ if (pgliteSize > 0) {
 const app = await startApp(Number(values.port), env);
 try {
   const browser = await launchBrowser();
-  const sessions: Session[] = [];
+  const sessions: Person[] = [];
   try {
-    const emails = fixtures.viewers.map((v) => v.email);
     for (let i = 0; i < users; i += 5) {
       const batch = Array.from(
         { length: Math.min(5, users - i) },
-        (_, j) => emails[(i + j) % emails.length] as string,
+        (_, j) => fixtures.viewers[(i + j) % fixtures.viewers.length] as Viewer,
       );
-      sessions.push(...(await Promise.all(batch.map((email) => signIn(browser, app.baseUrl, email)))));
+      const signedIn = batch.map(async (v) => ({
+        ...(await signIn(browser, app.baseUrl, v.email)),
+        analyst: v.supplierId === null,
+      }));
+      sessions.push(...(await Promise.all(signedIn)));
     }
   } finally {
     await browser.close();

@@ -6,10 +6,11 @@ import { HorizontalBarChart, StackedBarChart } from '@/components/charts/lazy';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
 import type { Overview } from '@/lib/data/overview';
-import { type InstallationFilter, OUTCOMES, type Outcome, toSearchParams } from '@/lib/filters/installations';
+import type { InstallationFilter } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { formatCount, formatIsoDate, OUTCOME_LABELS, STATUS_LABELS } from '@/lib/format';
 import { STAGES } from '@/lib/rules/stages';
-import { INSTALLATION_STATUSES, type InstallationStatus } from '@/lib/rules/types';
+import { INSTALLATION_STATUSES, type InstallationStatus, OUTCOMES, type Outcome } from '@/lib/rules/types';
 
 const STATUS_COLOURS: Record<InstallationStatus, string> = {
   'in-progress': '#0b5394',
