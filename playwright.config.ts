@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/chromium';
 
 // scripts/test.mjs picks a free port; a fresh data directory per run keeps tests off anyone's real data.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -10,20 +11,8 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 const chromeOptions = {
   ...devices['Desktop Chrome'],
-  // Debian's Chromium: Playwright must never download a browser here (ENGINEERING.md).
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  },
+  // Debian's Chromium: Playwright must never download a browser here (docs/engineering.md).
+  launchOptions: CHROMIUM_LAUNCH_OPTIONS,
 };
 
 const serverEnv = {

@@ -16,6 +16,7 @@ import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { IMPORT_COLUMNS } from '@/lib/data/imports/kinds';
 import { runImport } from '@/lib/data/imports/pipeline';
+import { loadDeviceValidation, writeCommissioningFile } from './commissioning-file';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
 const ROWS = Number(values.rows);
@@ -45,43 +46,13 @@ const sampler = setInterval(() => {
 console.log(`Loading ${ROWS.toLocaleString('en-GB')} installations in device validation…`);
 await db.execute(sql`INSERT INTO parties (slug, name, role, sec_party_id) VALUES
   ('bench-supplier', 'Bench Supplier', 'supplier', 'BNCH'), ('bench-smso', 'Bench SMSO', 'smso', NULL)`);
-// As the seed does: rows in bulk without the row trigger, then one rebuild of the rollups.
-await db.transaction(async (tx) => {
-  await tx.execute(sql`SELECT set_config('mcc.rollups_by_statement', 'on', true)`);
-  await tx.execute(sql`
-    INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
-      installation_type, migration_week, stage, status, attempt_count)
-    SELECT (1500000000000 + n)::text, (ARRAY['AA','BA','CB','DA','EA'])[1 + n % 5]::group_id,
-      (SELECT id FROM parties WHERE slug = 'bench-smso'), (SELECT id FROM parties WHERE slug = 'bench-supplier'),
-      'active', 'active-only', ${WEEK}::date, 'device-validation', 'in-progress', 1
-    FROM generate_series(1, ${ROWS}) AS n`);
-  await tx.execute(sql`SELECT rebuild_installation_rollups()`);
-});
-await db.execute(sql`VACUUM ANALYZE installations`);
+await loadDeviceValidation(db, ROWS, WEEK, { supplier: 'bench-supplier', smso: 'bench-smso' });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));
-function writeFile(file: string, badLast: boolean) {
-  const out = fs.createWriteStream(file);
-  out.write(`${IMPORT_COLUMNS.commissioning.join(',')}\n`);
-  let buffer = '';
-  for (let n = 1; n <= ROWS; n++) {
-    const bad = badLast && n === ROWS;
-    buffer +=
-      n % 20 === 0
-        ? `${1500000000000 + n},,${WEEK},failed,,12.9.1.ET01,No WAN after retries,N\n`
-        : `${bad ? '15' : 1500000000000 + n},,${WEEK},commissioned,,,,N\n`;
-    if (buffer.length > 1 << 20) {
-      out.write(buffer);
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  return new Promise<void>((resolve) => out.on('finish', () => resolve()));
-}
 const good = path.join(dir, 'scf.csv');
 const bad = path.join(dir, 'scf-bad.csv');
-await writeFile(good, false);
-await writeFile(bad, true);
+await writeCommissioningFile(good, ROWS, WEEK);
+await writeCommissioningFile(bad, ROWS, WEEK, true);
 console.log(`Files: ${(fs.statSync(good).size / 1e6).toFixed(0)} MB each.`);
 
 // COPY FROM STDIN of the same file into a bare table: PostgreSQL's best case.

@@ -13,10 +13,8 @@
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { desc, sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { type Database, openDatabase, queryRows, setDatabase } from '@/db/client';
+import { type Database, queryRows, setDatabase } from '@/db/client';
 import { installations, parties, users } from '@/db/schema';
-import { isSeeded, seedDatabase } from '@/db/seed';
 import type { Viewer } from '@/lib/auth/viewer';
 import {
   getDemandTrend,
@@ -44,6 +42,7 @@ import { triageListSchema } from '@/lib/filters/triage';
 import { lastCompleteMigrationWeek } from '@/lib/rules/demand';
 import { earliestTriageWeek } from '@/lib/rules/triage';
 import { currentAndPreviousWeek } from '@/lib/rules/weeks';
+import { benchDatabaseUrl, benchServerUrl, prepareBenchDatabase } from './databases';
 import { measureExports } from './exports';
 
 const { values } = parseArgs({
@@ -57,13 +56,7 @@ const { values } = parseArgs({
     'rls-only': { type: 'boolean', default: false },
   },
 });
-const serverUrl = process.env.BENCH_DATABASE_URL;
-if (!serverUrl) {
-  console.error(
-    'Set BENCH_DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  process.exit(1);
-}
+const serverUrl = benchServerUrl();
 const sizes = (values.sizes ?? '').split(',').map(Number);
 const runs = Number(values.runs);
 
@@ -86,29 +79,6 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return median(samples);
 }
 
-async function prepare(size: number) {
-  const name = `${values.prefix}_${size}`;
-  const admin = postgres(serverUrl as string, { onnotice: () => {}, max: 1 });
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
-  if (values.reseed && exists) await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
-  if (values.reseed || !exists) await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl as string);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  if (!(await isSeeded(handle))) {
-    const started = performance.now();
-    await seedDatabase(handle, {
-      installations: size,
-      seed: 1,
-      now: new Date(),
-      log: (m) => console.log(`  ${m}`),
-    });
-    console.log(`  seeded ${size} installations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  return handle;
-}
-
 const analyst: Viewer = {
   userId: 'bench',
   name: 'Bench',
@@ -118,11 +88,6 @@ const analyst: Viewer = {
 };
 const results = new Map<string, Map<number, number>>();
 const exportResults: ({ size: number } & Awaited<ReturnType<typeof measureExports>>[number])[] = [];
-function dbUrl(size: number): string {
-  const url = new URL(serverUrl as string);
-  url.pathname = `/${values.prefix}_${size}`;
-  return url.toString();
-}
 const record = (figure: string, size: number, ms: number) => {
   if (!results.has(figure)) results.set(figure, new Map());
   results.get(figure)?.set(size, ms);
@@ -130,7 +95,7 @@ const record = (figure: string, size: number, ms: number) => {
 
 for (const size of sizes) {
   console.log(`\n${size.toLocaleString('en-GB')} installations`);
-  const handle = await prepare(size);
+  const handle = await prepareBenchDatabase(serverUrl, values.prefix as string, size, values.reseed);
   setDatabase(handle);
   const db = handle.db;
   // The largest and the smallest supplier by installations.
@@ -278,7 +243,10 @@ for (const size of sizes) {
     record(figure, size, ms);
     console.log(`  ${figure.padEnd(46)} ${ms.toFixed(2).padStart(9)} ms`);
   }
-  for (const figure of await measureExports(analyst, dbUrl(size))) {
+  for (const figure of await measureExports(
+    analyst,
+    benchDatabaseUrl(serverUrl, values.prefix as string, size),
+  )) {
     exportResults.push({ size, ...figure });
   }
   // A bulk reschedule of up to 10,000 Dormant/Dormant installations, timed once: it changes the data, so a later

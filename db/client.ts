@@ -174,6 +174,26 @@ export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
 }
 
+type ReadGlobal = typeof globalThis & { __mccReadDatabase?: Promise<Database> };
+
+/**
+ * The handle for dashboard reads: a read replica when DATABASE_READ_URL is set (a PostgreSQL deployment past one
+ * server, docs/performance.md), otherwise the primary. It is never migrated (the replica follows the primary) and
+ * must never be written to; a read that must see the caller's own write (a page after a decision) uses getDb().
+ */
+export async function getReadDb(): Promise<Database> {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url || !process.env.DATABASE_URL) return getDb();
+  if (openTransaction.getStore()) {
+    throw new Error('getReadDb() was called inside a transaction: pass the transaction down instead.');
+  }
+  const g = globalThis as ReadGlobal;
+  g.__mccReadDatabase ??= Promise.resolve(
+    drizzlePostgres(postgres(url, { onnotice: () => {}, max: 10 }), { schema, casing: 'snake_case' }),
+  ) as unknown as Promise<Database>;
+  return g.__mccReadDatabase;
+}
+
 /**
  * Runs `work` in the caller's transaction when there is one, or in a new one: data-layer writes take an optional
  * `tx` and call this, so a use case with several writes composes them into one commit.
@@ -198,12 +218,14 @@ const openRowScope = new AsyncLocalStorage<{ tx: Transaction; scope: RowScope }>
 /**
  * Runs `work` as the row-scoped role with `scope` set for the transaction, in the caller's transaction or a new
  * one. A data function called from another one shares its transaction (PGlite has one connection); a caller's
- * transaction gets its own role back afterwards, so the owner's writes that follow still run.
+ * transaction gets its own role back afterwards, so the owner's writes that follow still run. `replica` opens a new
+ * transaction on the read handle (getReadDb: DATABASE_READ_URL when set).
  */
 export async function inRowScope<T>(
   scope: RowScope,
   tx: Transaction | undefined,
   work: (tx: Transaction) => Promise<T>,
+  source: 'primary' | 'replica' = 'primary',
 ): Promise<T> {
   const open = openRowScope.getStore();
   if (open) {
@@ -211,7 +233,11 @@ export async function inRowScope<T>(
       throw new Error(`Row scope ${scope} was opened inside row scope ${open.scope}.`);
     return work(open.tx);
   }
-  return inTransaction(tx, async (scopedTx) => {
+  const begin = (run: (scopedTx: Transaction) => Promise<T>) =>
+    source === 'replica' && !tx
+      ? getReadDb().then((db) => db.transaction((newTx) => openTransaction.run(true, () => run(newTx))))
+      : inTransaction(tx, run);
+  return begin(async (scopedTx) => {
     await scopedTx.execute(
       sql`select set_config('role', ${ROW_SCOPED_ROLE}, true), set_config('mcc.viewer_party', ${scope}, true)`,
     );

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '@/lib/format';
+import { barChartHeight } from './sizes';
 
 export interface BarDatum {
   label: string;
@@ -30,7 +31,7 @@ export function HorizontalBarChart({
 }) {
   const router = useRouter();
   return (
-    <div aria-hidden="true" style={{ width: '100%', height: Math.max(120, data.length * 30 + 40) }}>
+    <div aria-hidden="true" style={{ width: '100%', height: barChartHeight(data.length) }}>
       <ResponsiveContainer>
         <BarChart
           accessibilityLayer={false}

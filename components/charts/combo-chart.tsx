@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { COMBO_CHART_HEIGHT } from './sizes';
 
 export interface ComboSeries {
   key: string;
@@ -46,7 +47,7 @@ export function ComboChart({
   rows,
   series,
   referenceLines = [],
-  height = 280,
+  height = COMBO_CHART_HEIGHT,
   compact = false,
 }: {
   rows: ComboRow[];

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '@/lib/format';
+import { STACKED_BAR_CHART_HEIGHT } from './sizes';
 
 export interface StackedSeries {
   key: string;
@@ -22,7 +23,7 @@ export function StackedBarChart({ rows, series }: { rows: StackedRow[]; series: 
   const router = useRouter();
   const data = rows.map((row) => ({ label: row.label, ...row.values, hrefs: row.hrefs }));
   return (
-    <div aria-hidden="true" style={{ width: '100%', height: 300 }}>
+    <div aria-hidden="true" style={{ width: '100%', height: STACKED_BAR_CHART_HEIGHT }}>
       <ResponsiveContainer>
         <BarChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ComboChart } from '@/components/charts/combo-chart';
+import { ComboChart } from '@/components/charts/lazy';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { SectionCard } from '@/components/ui/section-card';
 import type { DemandParty } from '@/lib/data/demand';

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { ComboChart, type ComboSeries } from '@/components/charts/combo-chart';
+import type { ComboSeries } from '@/components/charts/combo-chart';
+import { ComboChart } from '@/components/charts/lazy';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { SectionCard } from '@/components/ui/section-card';
 import type { PlannedVolume } from '@/lib/data/demand';

@@ -7,7 +7,7 @@ import { KeysetPager } from '@/components/ui/keyset-pager';
 import { LondonTime } from '@/components/ui/london-time';
 import type { IncidentQueuePage, IncidentQueueRow } from '@/lib/data/incident-queue';
 import type { IncidentQueueQuery, IncidentSort } from '@/lib/filters/incidents';
-import { toSearchParams } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { RECORD_KIND_LABELS } from '@/lib/rules/incident-workflow';
 import { IncidentStatusBadge } from './status-badge';
 import { TimeLeft } from './time-left';

@@ -6,11 +6,8 @@ import { useLiveQuery } from '@/components/live/use-live-query';
 import { KeysetPager } from '@/components/ui/keyset-pager';
 import { LondonTime } from '@/components/ui/london-time';
 import type { InstallationCount, InstallationPage } from '@/lib/data/installations';
-import {
-  type InstallationListQuery,
-  type InstallationSort,
-  toSearchParams,
-} from '@/lib/filters/installations';
+import type { InstallationListQuery, InstallationSort } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { formatCount, formatIsoDate, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { stage as stageInfo } from '@/lib/rules/stages';
 import { NextMoveCell } from './next-move-cell';

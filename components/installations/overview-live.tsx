@@ -1,17 +1,23 @@
 'use client';
 
 import Link from 'next/link';
-import { HorizontalBarChart } from '@/components/charts/bar-chart';
-import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import { HorizontalBarChart, StackedBarChart } from '@/components/charts/lazy';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
 import { NextMoves } from '@/components/overview/next-moves';
 import type { CodeFailures, FailureRate, Overview } from '@/lib/data/overview';
-import { type InstallationFilter, OUTCOMES, type Outcome, toSearchParams } from '@/lib/filters/installations';
+import type { InstallationFilter } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { formatCount, formatIsoDate, formatRate, OUTCOME_LABELS, STATUS_LABELS } from '@/lib/format';
 import { describeCode } from '@/lib/rules/codes';
 import { STAGES } from '@/lib/rules/stages';
-import { type GroupId, INSTALLATION_STATUSES, type InstallationStatus } from '@/lib/rules/types';
+import {
+  type GroupId,
+  INSTALLATION_STATUSES,
+  type InstallationStatus,
+  OUTCOMES,
+  type Outcome,
+} from '@/lib/rules/types';
 
 const STATUS_COLOURS: Record<InstallationStatus, string> = {
   'in-progress': '#0b5394',

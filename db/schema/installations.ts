@@ -66,6 +66,19 @@ export const installations = pgTable(
     index('installations_last_changed_idx').on(t.lastChangedAt, t.id),
     // The list sorts by coalesce(week, NO_WEEK): the index must be on the same expression to serve it.
     index('installations_migration_week_idx').on(sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
+    // The list's filters that move with its sort orders (a failure, a stage, a code belong to some weeks and some
+    // moments): each leads an index per sort, so a filtered page is a range scan, not a walk past every
+    // non-matching row (docs/decisions/0013-perf-pages-list-indexes.md).
+    index('installations_status_changed_idx').on(t.status, t.lastChangedAt, t.id),
+    index('installations_status_week_idx').on(t.status, sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
+    index('installations_stage_changed_idx').on(t.stage, t.lastChangedAt, t.id),
+    index('installations_stage_week_idx').on(t.stage, sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
+    index('installations_code_changed_idx')
+      .on(t.lastCode, t.lastChangedAt, t.id)
+      .where(sql`${t.lastCode} IS NOT NULL`),
+    index('installations_code_week_idx')
+      .on(t.lastCode, sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id)
+      .where(sql`${t.lastCode} IS NOT NULL`),
     // The dormant triage queue (MEHRS 4): failed installations with a Dormant Meter, oldest failure first.
     index('installations_triage_queue_idx')
       .on(t.lastChangedAt, t.id)

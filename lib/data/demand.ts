@@ -33,7 +33,7 @@ import {
   seesCapacity,
   suppliersVisibleTo,
   weeklyDemandVisibleTo,
-  withViewerScope,
+  withViewerReadScope,
 } from './scope';
 
 /** An Authorising Party as the demand page names it. */
@@ -58,7 +58,7 @@ export const ALL_PARTIES = 'All Authorising Parties';
 
 /** The Authorising Parties a viewer may choose: every supplier for the MCC, only itself for a supplier. */
 export async function listDemandParties(viewer: Viewer): Promise<DemandParty[]> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     return db
       .select({ id: parties.id, name: parties.name, secPartyId: parties.secPartyId })
       .from(parties)
@@ -84,7 +84,7 @@ export async function resolveDemandScope(
 
 /** Migration Weeks with a commitment for the viewer, up to `latest`, newest first (the week picker). */
 export async function listDemandWeeks(viewer: Viewer, latest: IsoDate, limit = 52): Promise<IsoDate[]> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const rows = await db
       .selectDistinct({ week: weeklyDemand.migrationWeek })
       .from(weeklyDemand)
@@ -198,7 +198,7 @@ export interface Report8View {
 
 /** Report 8 (MEHRS 2.2.1) for the four Migration Weeks ending with `scope.week`. The export reuses this function. */
 export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Report8View> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const weeks = report8Weeks(scope.week);
     const first = weeks[0] as IsoDate;
     const partyId = demandParty(viewer, scope.party?.id);
@@ -253,7 +253,7 @@ export interface ShortfallReasons {
 }
 
 export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): Promise<ShortfallReasons> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const weeks = report8Weeks(scope.week);
     const first = weeks[0] as IsoDate;
     const ar = authorisationRollups;
@@ -334,7 +334,7 @@ export interface TrendPoint {
 
 /** Commitment against MAs received over the last 26 Migration Weeks ending with the Report 8 week. */
 export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promise<TrendPoint[]> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const weeks = weeksEndingWith(scope.week, DEMAND_DEFAULTS.trendWeeks);
     const partyId = demandParty(viewer, scope.party?.id);
     const counts = await countsByPartyWeek(db, viewer, partyId, weeks[0] as IsoDate, scope.week);
@@ -362,7 +362,7 @@ export async function getPlannedVolume(
   party: DemandParty | null,
   now: Date,
 ): Promise<PlannedVolume> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const weeks = comingMigrationWeeks(now);
     const first = weeks[0] as IsoDate;
     const last = weeks.at(-1) as IsoDate;

@@ -31,7 +31,7 @@ import {
   eventFacts,
   resolveFor,
 } from './failure-resolution';
-import { installationClauses, rollupClauses } from './installation-filters';
+import { installationClauses, rollupClauses, WEEK_OR_NONE } from './installation-filters';
 import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
 import { countNextMoves } from './next-move-counts';
 import {
@@ -41,6 +41,7 @@ import {
   partyNameFor,
   redactTriageDecision,
   supplierNameFor,
+  withViewerReadScope,
   withViewerScope,
 } from './scope';
 
@@ -157,7 +158,7 @@ function listNextMove(viewer: Viewer, i: Parameters<typeof toInstallationRow>[1]
 }
 const SORT_COLUMNS = {
   changed: installations.lastChangedAt,
-  week: sql`coalesce(${installations.migrationWeek}, DATE '1970-01-01')`,
+  week: WEEK_OR_NONE,
 } as const;
 
 /** What a cursor's value must look like for each sort, so a forged one restarts instead of failing a cast. */
@@ -170,7 +171,7 @@ async function selectInstallations(
   after: [string, number] | null,
   limit: number,
 ) {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const sortColumn = SORT_COLUMNS[query.sort];
     const clauses = installationClauses(viewer, query);
     if (after) {
@@ -276,7 +277,7 @@ export async function countInstallations(
   filter: InstallationFilter,
 ): Promise<InstallationCount> {
   const moves = selectedMoveKinds(filter);
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     // The MPAN/MPRN search and "ended an attempt during week W" are not rollup dimensions: counted live.
     if (!filter.q && !filter.outcomeWeek && moves) {
       const counts = await countNextMoves(viewer, filter);

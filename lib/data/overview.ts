@@ -13,7 +13,7 @@ import type { InstallationFilter, Outcome } from '@/lib/filters/installations';
 import type { InstallationStatus, StageId } from '@/lib/rules/types';
 import { outcomeRollupClauses, rollupClauses, rollupFilterClauses } from './installation-filters';
 import { countNextMoves, type NextMoveCounts } from './next-move-counts';
-import { effectiveRollupScope, seesSupplierBreakdown, withViewerScope } from './scope';
+import { effectiveRollupScope, seesSupplierBreakdown, withViewerReadScope } from './scope';
 
 /** How many failure codes the overview ranks; the rest are one "other codes" bar, so the total adds up. */
 export const TOP_FAILURE_CODES = 10;
@@ -84,7 +84,7 @@ export async function getOverview(
   filter: InstallationFilter,
   weeks: { current: string; previous: string },
 ): Promise<Overview> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const where = rollupClauses(viewer, filter);
     const o = installationOutcomeRollups;
     const [byStageStatus, byCode, byGroup, bySupplier, nextMoves, weekOutcomes] = await Promise.all([
@@ -157,7 +157,7 @@ function chosenRollupSupplier(filter: InstallationFilter): SQL | undefined {
 
 /** Migration Weeks that have installations in the viewer's scope, newest first (for the week filters). */
 export async function listMigrationWeeks(viewer: Viewer): Promise<string[]> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const rows = await db
       .selectDistinct({ week: sql<string>`${r.migrationWeek}::text` })
       .from(r)

@@ -4,7 +4,7 @@ import { migrationAuthorisations, parties, weeklyDemand } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { report8Weeks } from '@/lib/rules/reports';
 import type { IsoDate } from '@/lib/rules/weeks';
-import { weeklyDemandVisibleTo, withViewerScope } from './scope';
+import { weeklyDemandVisibleTo, withViewerReadScope } from './scope';
 
 /**
  * Report 8 (S1MIG-008), "Summary of Migration Authorisations Received vs DCC Migration Commitment" (MEHRS 2.2.1):
@@ -30,7 +30,7 @@ export async function listReport8Rows(
   viewer: Viewer,
   query: { week: IsoDate; supplier?: number },
 ): Promise<Report8Row[]> {
-  return withViewerScope(viewer, async (db) => {
+  return withViewerReadScope(viewer, async (db) => {
     const d = weeklyDemand;
     const a = migrationAuthorisations;
     const received = db

@@ -5,7 +5,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { addCalendarDays, type IsoDate, londonStartOfDay } from '@/lib/rules/weeks';
 import { keysetBatches } from './batches';
-import { authorisationsVisibleTo, installationsVisibleTo, withViewerScope } from './scope';
+import { authorisationsVisibleTo, installationsVisibleTo, withViewerReadScope } from './scope';
 
 /** Rows of the Migration Reporting Regime reports (seed 003; docs/reports.md), read in keyset batches (./batches). */
 
@@ -69,7 +69,7 @@ export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      return withViewerScope(viewer, async (db) => {
+      return withViewerReadScope(viewer, async (db) => {
         return db
           .select({
             eventId: e.id,
@@ -129,7 +129,7 @@ export function s1mig001Batches(viewer: Viewer, query: ReportQuery): AsyncGenera
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      return withViewerScope(viewer, async (db) => {
+      return withViewerReadScope(viewer, async (db) => {
         return db
           .select({
             eventId: e.id,
@@ -218,7 +218,7 @@ export function report6Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
   const a = migrationAuthorisations;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
-      return withViewerScope(viewer, async (db) => {
+      return withViewerReadScope(viewer, async (db) => {
         return db
           .select(authorisationColumns(a.completedAt))
           .from(a)
@@ -259,7 +259,7 @@ export async function* report10Batches(
   const a = migrationAuthorisations;
   const batches = keysetBatches(
     async (key: TimeKey | null, limit) => {
-      return withViewerScope(viewer, async (db) => {
+      return withViewerReadScope(viewer, async (db) => {
         return db
           .select(authorisationColumns(a.receivedAt))
           .from(a)

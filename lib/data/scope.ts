@@ -50,6 +50,15 @@ export function withViewerScope<T>(
   return inRowScope(rowScopeOf(viewer), tx, work);
 }
 
+/**
+ * withViewerScope for the dashboards' reads (overview, list, exports, demand, reports): on the read replica when
+ * DATABASE_READ_URL is set. Pages that must show the viewer's own writes at once (timelines, queues) use
+ * withViewerScope.
+ */
+export function withViewerReadScope<T>(viewer: Viewer, work: (db: Transaction) => Promise<T>): Promise<T> {
+  return inRowScope(rowScopeOf(viewer), undefined, work, 'replica');
+}
+
 // ── Installations ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A supplier sees the installations it is Responsible Supplier for (either fuel). */

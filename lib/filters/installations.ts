@@ -5,11 +5,10 @@ import {
   NEXT_MOVE_OWNERS,
   type NextMoveKind,
 } from '@/lib/rules/next-moves';
-import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, STAGE_IDS } from '@/lib/rules/types';
+import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, OUTCOMES, STAGE_IDS } from '@/lib/rules/types';
 
-/** How an attempt ends (an installation_events status other than in-progress). */
-export const OUTCOMES = ['migrated', 'failed', 'rolled-back'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+
+export { OUTCOMES, type Outcome } from '@/lib/rules/types';
 
 import { isValidMigrationWeek } from '@/lib/rules/weeks';
 
@@ -98,12 +97,4 @@ export function parseSearchParams<T extends z.ZodType>(
   return schema.parse(flattenSearchParams(params));
 }
 
-/** The filter as URL search params (for links that drill down from a chart to the list). */
-export function toSearchParams(filter: Partial<Record<string, string | number | undefined>>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
+export { toSearchParams } from './search-params';

@@ -83,3 +83,7 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   smso: 'SMETS1 SMSO',
   csp: 'SMSO Communications Service Provider',
 };
+
+/** How an attempt ends (an installation_events status other than in-progress). */
+export const OUTCOMES = ['migrated', 'failed', 'rolled-back'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
