@@ -70,9 +70,17 @@ export const installations = pgTable(
     // moments): each leads an index per sort, so a filtered page is a range scan, not a walk past every
     // non-matching row (docs/decisions/0013-perf-pages-list-indexes.md).
     index('installations_status_changed_idx').on(t.status, t.lastChangedAt, t.id),
-    index('installations_status_week_idx').on(t.status, sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
+    index('installations_status_week_idx').on(
+      t.status,
+      sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`,
+      t.id,
+    ),
     index('installations_stage_changed_idx').on(t.stage, t.lastChangedAt, t.id),
-    index('installations_stage_week_idx').on(t.stage, sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
+    index('installations_stage_week_idx').on(
+      t.stage,
+      sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`,
+      t.id,
+    ),
     index('installations_code_changed_idx')
       .on(t.lastCode, t.lastChangedAt, t.id)
       .where(sql`${t.lastCode} IS NOT NULL`),

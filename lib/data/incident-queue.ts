@@ -209,12 +209,12 @@ function decodeCursor(cursor: string | undefined): { asOf: Date; key: SortKey } 
 /** Exported for the benchmark: a cursor as deep into the queue as `skip` rows. */
 export async function queueCursorAfter(viewer: Viewer, query: IncidentQueueQuery, skip: number) {
   return withViewerScope(viewer, async (db) => {
-  const asOf = new Date();
-  const sorted = (await candidates(db, viewer, query, asOf))
-    .map((c) => sortKey(c, query.sort))
-    .sort(compareKeys);
-  const key = sorted[Math.min(skip, sorted.length) - 1];
-  return key ? encodeCursor(asOf, key) : undefined;
+    const asOf = new Date();
+    const sorted = (await candidates(db, viewer, query, asOf))
+      .map((c) => sortKey(c, query.sort))
+      .sort(compareKeys);
+    const key = sorted[Math.min(skip, sorted.length) - 1];
+    return key ? encodeCursor(asOf, key) : undefined;
   });
 }
 
@@ -223,24 +223,24 @@ export async function listIncidentQueue(
   query: IncidentQueueQuery,
 ): Promise<IncidentQueuePage> {
   return withViewerScope(viewer, async (db) => {
-  const after = decodeCursor(query.cursor);
-  const asOf = after?.asOf ?? new Date();
-  const all = await candidates(db, viewer, query, asOf);
-  const keyed = all
-    .map((c) => ({ c, key: sortKey(c, query.sort) }))
-    .filter(({ key }) => !after || compareKeys(key, after.key) > 0)
-    .sort((a, b) => compareKeys(a.key, b.key));
-  const page = keyed.slice(0, INCIDENT_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    asOf: asOf.toISOString(),
-    rows: await queueRows(
-      db,
-      viewer,
-      page.map((p) => p.c),
-    ),
-    nextCursor: keyed.length > INCIDENT_PAGE_SIZE && last ? encodeCursor(asOf, last.key) : null,
-  };
+    const after = decodeCursor(query.cursor);
+    const asOf = after?.asOf ?? new Date();
+    const all = await candidates(db, viewer, query, asOf);
+    const keyed = all
+      .map((c) => ({ c, key: sortKey(c, query.sort) }))
+      .filter(({ key }) => !after || compareKeys(key, after.key) > 0)
+      .sort((a, b) => compareKeys(a.key, b.key));
+    const page = keyed.slice(0, INCIDENT_PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      asOf: asOf.toISOString(),
+      rows: await queueRows(
+        db,
+        viewer,
+        page.map((p) => p.c),
+      ),
+      nextCursor: keyed.length > INCIDENT_PAGE_SIZE && last ? encodeCursor(asOf, last.key) : null,
+    };
   });
 }
 
@@ -322,19 +322,19 @@ export interface IncidentDeskSummary {
 /** Open and past-target counts per owning party, plus the communications and Service Requests still open. */
 export async function getIncidentDeskSummary(viewer: Viewer, now = new Date()): Promise<IncidentDeskSummary> {
   return withViewerScope(viewer, async (db) => {
-  const open = await candidates(db, viewer, { status: 'active' }, now);
-  const tally = (list: Candidate[]): QueueSummaryEntry => ({
-    open: list.length,
-    breached: list.filter((c) => c.clock?.overTarget).length,
-  });
-  const incidentsOnly = open.filter((c) => c.kind === 'incident');
-  return {
-    asOf: now.toISOString(),
-    byOwner: Object.fromEntries(
-      QUEUE_OWNERS.map((o) => [o, tally(incidentsOnly.filter((c) => c.ownerRole === o))]),
-    ) as Record<QueueOwner, QueueSummaryEntry>,
-    communications: tally(open.filter((c) => c.kind === 'communication')),
-    serviceRequests: tally(open.filter((c) => c.kind === 'service-request')),
-  };
+    const open = await candidates(db, viewer, { status: 'active' }, now);
+    const tally = (list: Candidate[]): QueueSummaryEntry => ({
+      open: list.length,
+      breached: list.filter((c) => c.clock?.overTarget).length,
+    });
+    const incidentsOnly = open.filter((c) => c.kind === 'incident');
+    return {
+      asOf: now.toISOString(),
+      byOwner: Object.fromEntries(
+        QUEUE_OWNERS.map((o) => [o, tally(incidentsOnly.filter((c) => c.ownerRole === o))]),
+      ) as Record<QueueOwner, QueueSummaryEntry>,
+      communications: tally(open.filter((c) => c.kind === 'communication')),
+      serviceRequests: tally(open.filter((c) => c.kind === 'service-request')),
+    };
   });
 }

@@ -103,124 +103,124 @@ export async function getIncident(
   now = new Date(),
 ): Promise<IncidentDetail | null> {
   return withViewerScope(viewer, async (db) => {
-  const raisedBy = alias(parties, 'raised_by');
-  const owner = alias(parties, 'owner');
-  const [row] = await db
-    .select({
-      incident: incidents,
-      raisedBy: { id: raisedBy.id, role: raisedBy.role, name: raisedBy.name },
-      owner: { id: owner.id, role: owner.role, name: owner.name },
-      assignee: users.name,
-    })
-    .from(incidents)
-    .innerJoin(raisedBy, eq(raisedBy.id, incidents.raisedByPartyId))
-    .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
-    .leftJoin(users, eq(users.id, incidents.assigneeUserId))
-    .where(and(eq(incidents.id, id), incidentsVisibleTo(viewer)));
-  if (!row) return null;
-  const author = alias(users, 'author');
-  const [fullHistory, notes, interested, [affectedCount]] = await Promise.all([
-    db
-      .select({ event: incidentEvents, by: users.name })
-      .from(incidentEvents)
-      .leftJoin(users, eq(users.id, incidentEvents.byUserId))
-      .where(eq(incidentEvents.incidentId, id))
-      .orderBy(asc(incidentEvents.at), asc(incidentEvents.id)),
-    db
-      .select({ note: incidentNotes, by: author.name })
-      .from(incidentNotes)
-      .leftJoin(author, eq(author.id, incidentNotes.authorUserId))
-      .where(and(eq(incidentNotes.incidentId, id), incidentNotesVisibleTo(viewer)))
-      .orderBy(asc(incidentNotes.at), asc(incidentNotes.id)),
-    db
-      .select({ name: parties.name })
-      .from(incidentInterestedParties)
-      .innerJoin(parties, eq(parties.id, incidentInterestedParties.partyId))
-      .where(and(eq(incidentInterestedParties.incidentId, id), interestedPartiesVisibleTo(viewer)))
-      .orderBy(asc(parties.name)),
-    db
-      .select({ n: incidentAffectedCounts.count })
-      .from(incidentAffectedCounts)
-      .where(
-        and(
-          eq(incidentAffectedCounts.incidentId, id),
-          eq(incidentAffectedCounts.supplierId, rollupScope(viewer)),
-        ),
-      ),
-  ]);
-  const i = row.incident;
-  const workings = seesIncidentWorkings(viewer);
-  // The clock always runs on the whole history; only what is shown is redacted.
-  const clock = clockFromHistory(
-    i.kind,
-    i.scenario,
-    fullHistory.map((h) => h.event),
-    now,
-  );
-  const shownIds = new Set(
-    (
-      await db
-        .select({ id: incidentEvents.id })
+    const raisedBy = alias(parties, 'raised_by');
+    const owner = alias(parties, 'owner');
+    const [row] = await db
+      .select({
+        incident: incidents,
+        raisedBy: { id: raisedBy.id, role: raisedBy.role, name: raisedBy.name },
+        owner: { id: owner.id, role: owner.role, name: owner.name },
+        assignee: users.name,
+      })
+      .from(incidents)
+      .innerJoin(raisedBy, eq(raisedBy.id, incidents.raisedByPartyId))
+      .innerJoin(owner, eq(owner.id, incidents.ownerPartyId))
+      .leftJoin(users, eq(users.id, incidents.assigneeUserId))
+      .where(and(eq(incidents.id, id), incidentsVisibleTo(viewer)));
+    if (!row) return null;
+    const author = alias(users, 'author');
+    const [fullHistory, notes, interested, [affectedCount]] = await Promise.all([
+      db
+        .select({ event: incidentEvents, by: users.name })
         .from(incidentEvents)
-        .where(and(eq(incidentEvents.incidentId, id), incidentEventsVisibleTo(viewer)))
-    ).map((e) => e.id),
-  );
-  const target = clock ? new Date(now.getTime() + Math.max(0, clock.remainingMs)) : null;
-  const affected = await affectedInstallations(viewer, id, i.reference, target, now);
-  const s = scenarioOf(i.scenario);
-  const settled = i.status === 'resolved' || i.status === 'closed';
-  return {
-    id: i.id,
-    reference: i.reference,
-    kind: i.kind,
-    scenario: i.scenario,
-    title: i.title,
-    description: i.description,
-    raisedBy: partyNameFor(viewer, row.raisedBy),
-    owner: partyNameFor(viewer, row.owner),
-    groupId: i.groupId,
-    category: i.category,
-    status: i.status,
-    version: i.version,
-    raisedAt: i.raisedAt.toISOString(),
-    resolvedAt: i.resolvedAt?.toISOString() ?? null,
-    asOf: now.toISOString(),
-    clock: toClockDto(clock),
-    assignee:
-      workings && i.assigneeUserId && row.assignee ? { id: i.assigneeUserId, name: row.assignee } : null,
-    holdReason: workings ? i.holdReason : null,
-    history: fullHistory
-      .filter((h) => shownIds.has(h.event.id))
-      .map((h) => ({
-        id: h.event.id,
-        at: h.event.at.toISOString(),
-        action: h.event.action,
-        status: h.event.status,
-        category: h.event.category,
-        by: workings ? (h.by ?? 'System') : null,
-        note: workings ? h.event.note : null,
+        .leftJoin(users, eq(users.id, incidentEvents.byUserId))
+        .where(eq(incidentEvents.incidentId, id))
+        .orderBy(asc(incidentEvents.at), asc(incidentEvents.id)),
+      db
+        .select({ note: incidentNotes, by: author.name })
+        .from(incidentNotes)
+        .leftJoin(author, eq(author.id, incidentNotes.authorUserId))
+        .where(and(eq(incidentNotes.incidentId, id), incidentNotesVisibleTo(viewer)))
+        .orderBy(asc(incidentNotes.at), asc(incidentNotes.id)),
+      db
+        .select({ name: parties.name })
+        .from(incidentInterestedParties)
+        .innerJoin(parties, eq(parties.id, incidentInterestedParties.partyId))
+        .where(and(eq(incidentInterestedParties.incidentId, id), interestedPartiesVisibleTo(viewer)))
+        .orderBy(asc(parties.name)),
+      db
+        .select({ n: incidentAffectedCounts.count })
+        .from(incidentAffectedCounts)
+        .where(
+          and(
+            eq(incidentAffectedCounts.incidentId, id),
+            eq(incidentAffectedCounts.supplierId, rollupScope(viewer)),
+          ),
+        ),
+    ]);
+    const i = row.incident;
+    const workings = seesIncidentWorkings(viewer);
+    // The clock always runs on the whole history; only what is shown is redacted.
+    const clock = clockFromHistory(
+      i.kind,
+      i.scenario,
+      fullHistory.map((h) => h.event),
+      now,
+    );
+    const shownIds = new Set(
+      (
+        await db
+          .select({ id: incidentEvents.id })
+          .from(incidentEvents)
+          .where(and(eq(incidentEvents.incidentId, id), incidentEventsVisibleTo(viewer)))
+      ).map((e) => e.id),
+    );
+    const target = clock ? new Date(now.getTime() + Math.max(0, clock.remainingMs)) : null;
+    const affected = await affectedInstallations(viewer, id, i.reference, target, now);
+    const s = scenarioOf(i.scenario);
+    const settled = i.status === 'resolved' || i.status === 'closed';
+    return {
+      id: i.id,
+      reference: i.reference,
+      kind: i.kind,
+      scenario: i.scenario,
+      title: i.title,
+      description: i.description,
+      raisedBy: partyNameFor(viewer, row.raisedBy),
+      owner: partyNameFor(viewer, row.owner),
+      groupId: i.groupId,
+      category: i.category,
+      status: i.status,
+      version: i.version,
+      raisedAt: i.raisedAt.toISOString(),
+      resolvedAt: i.resolvedAt?.toISOString() ?? null,
+      asOf: now.toISOString(),
+      clock: toClockDto(clock),
+      assignee:
+        workings && i.assigneeUserId && row.assignee ? { id: i.assigneeUserId, name: row.assignee } : null,
+      holdReason: workings ? i.holdReason : null,
+      history: fullHistory
+        .filter((h) => shownIds.has(h.event.id))
+        .map((h) => ({
+          id: h.event.id,
+          at: h.event.at.toISOString(),
+          action: h.event.action,
+          status: h.event.status,
+          category: h.event.category,
+          by: workings ? (h.by ?? 'System') : null,
+          note: workings ? h.event.note : null,
+        })),
+      notes: notes.map((n) => ({
+        id: n.note.id,
+        at: n.note.at.toISOString(),
+        body: n.note.body,
+        visibility: n.note.visibility,
+        by: workings ? n.by : null,
       })),
-    notes: notes.map((n) => ({
-      id: n.note.id,
-      at: n.note.at.toISOString(),
-      body: n.note.body,
-      visibility: n.note.visibility,
-      by: workings ? n.by : null,
-    })),
-    interestedParties: interested.map((p) => p.name),
-    affectedCount: affectedCount?.n ?? 0,
-    installations: affected.map(({ receivedAt: _, ...a }) => a),
-    backlog:
-      settled && workings && s?.processesBacklog
-        ? {
-            order: s.backlogOrder ?? 'receipt',
-            installations: orderBacklog(
-              affected.filter((a) => !a.migrated),
-              s.backlogOrder ?? 'receipt',
-            ).map(({ receivedAt: _, ...a }) => a),
-          }
-        : null,
-  };
+      interestedParties: interested.map((p) => p.name),
+      affectedCount: affectedCount?.n ?? 0,
+      installations: affected.map(({ receivedAt: _, ...a }) => a),
+      backlog:
+        settled && workings && s?.processesBacklog
+          ? {
+              order: s.backlogOrder ?? 'receipt',
+              installations: orderBacklog(
+                affected.filter((a) => !a.migrated),
+                s.backlogOrder ?? 'receipt',
+              ).map(({ receivedAt: _, ...a }) => a),
+            }
+          : null,
+    };
   });
 }
 
@@ -238,62 +238,62 @@ async function affectedInstallations(
   now: Date,
 ) {
   return withViewerScope(viewer, async (db) => {
-  const reached = (stage: 'sim-cutover' | 'device-validation') =>
-    sql<string | null>`(select min(${installationEvents.occurredAt})::text from ${installationEvents}
+    const reached = (stage: 'sim-cutover' | 'device-validation') =>
+      sql<string | null>`(select min(${installationEvents.occurredAt})::text from ${installationEvents}
       where ${installationEvents.installationId} = ${installations.id}
         and ${installationEvents.attempt} = ${installations.attemptCount}
         and ${installationEvents.stage} = ${stage})`;
-  const rows = await db
-    .select({
-      id: installations.id,
-      mpan: installations.mpan,
-      mprn: installations.mprn,
-      groupId: installations.groupId,
-      priority: installations.priority,
-      status: installations.status,
-      migrationWeek: installations.migrationWeek,
-      mcvfAt: reached('sim-cutover'),
-      fileSetAt: reached('device-validation'),
-      receivedAt: sql<string | null>`(select max(${migrationAuthorisations.receivedAt})::text
+    const rows = await db
+      .select({
+        id: installations.id,
+        mpan: installations.mpan,
+        mprn: installations.mprn,
+        groupId: installations.groupId,
+        priority: installations.priority,
+        status: installations.status,
+        migrationWeek: installations.migrationWeek,
+        mcvfAt: reached('sim-cutover'),
+        fileSetAt: reached('device-validation'),
+        receivedAt: sql<string | null>`(select max(${migrationAuthorisations.receivedAt})::text
         from ${migrationAuthorisations} where ${migrationAuthorisations.installationId} = ${installations.id})`,
-    })
-    .from(incidentInstallations)
-    .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
-    .where(and(eq(incidentInstallations.incidentId, incidentId), installationsVisibleTo(viewer)))
-    // The link's primary key order: the first 200 are read in order, never all of a large incident's links.
-    .orderBy(asc(incidentInstallations.installationId))
-    .limit(AFFECTED_LIST_LIMIT);
-  return rows.map((r) => {
-    const migrated = r.status === 'migrated';
-    const risk =
-      target && r.migrationWeek && !migrated
-        ? incidentWindowRisk(
-            {
-              migrationWeek: r.migrationWeek,
-              mcvfGeneratedAt: r.mcvfAt ? new Date(r.mcvfAt) : null,
-              requiredFileSetReceivedAt: r.fileSetAt ? new Date(r.fileSetAt) : null,
-              groupId: r.groupId,
-            },
-            { targetResolutionAt: target, reference },
-            now,
-          )
-        : null;
-    return {
-      id: r.id,
-      mpan: r.mpan,
-      mprn: r.mprn,
-      groupId: r.groupId,
-      priority: r.priority,
-      migrated,
-      receivedAt: r.receivedAt ? new Date(r.receivedAt).getTime() : null,
-      risks: (risk?.findings ?? []).map((f) => ({
-        kind: f.kind,
-        passed: f.passed,
-        deadline: f.deadline.toISOString(),
-        reason: f.reason,
-      })),
-    };
-  });
+      })
+      .from(incidentInstallations)
+      .innerJoin(installations, eq(installations.id, incidentInstallations.installationId))
+      .where(and(eq(incidentInstallations.incidentId, incidentId), installationsVisibleTo(viewer)))
+      // The link's primary key order: the first 200 are read in order, never all of a large incident's links.
+      .orderBy(asc(incidentInstallations.installationId))
+      .limit(AFFECTED_LIST_LIMIT);
+    return rows.map((r) => {
+      const migrated = r.status === 'migrated';
+      const risk =
+        target && r.migrationWeek && !migrated
+          ? incidentWindowRisk(
+              {
+                migrationWeek: r.migrationWeek,
+                mcvfGeneratedAt: r.mcvfAt ? new Date(r.mcvfAt) : null,
+                requiredFileSetReceivedAt: r.fileSetAt ? new Date(r.fileSetAt) : null,
+                groupId: r.groupId,
+              },
+              { targetResolutionAt: target, reference },
+              now,
+            )
+          : null;
+      return {
+        id: r.id,
+        mpan: r.mpan,
+        mprn: r.mprn,
+        groupId: r.groupId,
+        priority: r.priority,
+        migrated,
+        receivedAt: r.receivedAt ? new Date(r.receivedAt).getTime() : null,
+        risks: (risk?.findings ?? []).map((f) => ({
+          kind: f.kind,
+          passed: f.passed,
+          deadline: f.deadline.toISOString(),
+          reason: f.reason,
+        })),
+      };
+    });
   });
 }
 

@@ -221,30 +221,30 @@ export async function getTriageQueue(
   now: Date = new Date(),
 ): Promise<TriageQueue> {
   return withViewerScope(viewer, async (db) => {
-  const groups = await adviceGroups(db, viewer, { ...query, advice: undefined }, now);
-  const clauses = queueWhere(viewer, query, groups);
-  const sort = SORT_COLUMNS[query.sort];
-  const after = decodeCursor(query.cursor);
-  if (after) {
-    const value = sql`${after[0]}::${sql.raw(sort.cast)}`;
-    const op = sql.raw(query.dir === 'desc' ? '<' : '>');
-    clauses.push(sql`(${sort.column}, "installations"."id") ${op} (${value}, ${after[1]})`);
-  }
-  const dir = sql.raw(query.dir === 'desc' ? 'DESC' : 'ASC');
-  const raw = await selectRows(
-    db,
-    and(...clauses),
-    sql`ORDER BY ${sort.column} ${dir}, "installations"."id" ${dir} LIMIT ${TRIAGE_PAGE_SIZE + 1}`,
-    sort.column,
-  );
-  const page = raw.slice(0, TRIAGE_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    counts: countsFrom(groups),
-    rows: page.map((r) => toRow(r, query.state === 'await-smso', now)),
+    const groups = await adviceGroups(db, viewer, { ...query, advice: undefined }, now);
+    const clauses = queueWhere(viewer, query, groups);
+    const sort = SORT_COLUMNS[query.sort];
+    const after = decodeCursor(query.cursor);
+    if (after) {
+      const value = sql`${after[0]}::${sql.raw(sort.cast)}`;
+      const op = sql.raw(query.dir === 'desc' ? '<' : '>');
+      clauses.push(sql`(${sort.column}, "installations"."id") ${op} (${value}, ${after[1]})`);
+    }
+    const dir = sql.raw(query.dir === 'desc' ? 'DESC' : 'ASC');
+    const raw = await selectRows(
+      db,
+      and(...clauses),
+      sql`ORDER BY ${sort.column} ${dir}, "installations"."id" ${dir} LIMIT ${TRIAGE_PAGE_SIZE + 1}`,
+      sort.column,
+    );
+    const page = raw.slice(0, TRIAGE_PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      counts: countsFrom(groups),
+      rows: page.map((r) => toRow(r, query.state === 'await-smso', now)),
       nextCursor:
         raw.length > TRIAGE_PAGE_SIZE && last ? encodeCursor(last.sort_value, Number(last.id)) : null,
-  };
+    };
   });
 }
 
@@ -284,21 +284,21 @@ export async function getWeekOptions(
   config: TriageConfig = TRIAGE_DEFAULTS,
 ): Promise<WeekOption[]> {
   return withViewerScope(viewer, async (db) => {
-  const weeks = Array.from({ length: config.weeksOffered }, (_, n) => addMigrationWeeks(earliest, n));
-  const r = installationRollups;
-  const rows = await db
-    .select({ week: r.migrationWeek, n: sum(r.count).mapWith(Number) })
-    .from(r)
-    .where(
-      and(
-        eq(r.supplierId, rollupScope(viewer)),
-        inArray(r.migrationWeek, weeks),
-        ne(r.installationType, 'active-only'),
-      ),
-    )
-    .groupBy(r.migrationWeek);
-  const byWeek = new Map(rows.map((row) => [row.week, row.n]));
-  return weeks.map((week) => ({ week, scheduled: byWeek.get(week) ?? 0, capacity: config.weeklyCapacity }));
+    const weeks = Array.from({ length: config.weeksOffered }, (_, n) => addMigrationWeeks(earliest, n));
+    const r = installationRollups;
+    const rows = await db
+      .select({ week: r.migrationWeek, n: sum(r.count).mapWith(Number) })
+      .from(r)
+      .where(
+        and(
+          eq(r.supplierId, rollupScope(viewer)),
+          inArray(r.migrationWeek, weeks),
+          ne(r.installationType, 'active-only'),
+        ),
+      )
+      .groupBy(r.migrationWeek);
+    const byWeek = new Map(rows.map((row) => [row.week, row.n]));
+    return weeks.map((week) => ({ week, scheduled: byWeek.get(week) ?? 0, capacity: config.weeklyCapacity }));
   });
 }
 
@@ -306,11 +306,11 @@ export async function getWeekOptions(
 export async function listSmsoOptions(viewer: Viewer): Promise<{ id: number; name: string }[]> {
   if (!can(viewer, 'triage.view')) return [];
   return withViewerScope(viewer, async (db) => {
-  return db
-    .select({ id: parties.id, name: parties.name })
-    .from(parties)
-    .where(eq(parties.role, 'smso'))
-    .orderBy(asc(parties.name));
+    return db
+      .select({ id: parties.id, name: parties.name })
+      .from(parties)
+      .where(eq(parties.role, 'smso'))
+      .orderBy(asc(parties.name));
   });
 }
 
@@ -341,41 +341,41 @@ export async function getTriageInstallation(
   now: Date = new Date(),
 ): Promise<{ row: TriageRow; awaiting: boolean; history: TriageHistoryEntry[] } | null> {
   return withViewerScope(viewer, async (db) => {
-  const [raw] = await selectRows(
-    db,
-    and(
-      eq(sql`"installations"."id"`, id),
-      triageVisibleTo(viewer),
-      sql`"installations"."installation_type" <> 'active-only'`,
-    ),
-    sql``,
-  );
-  if (!raw) return null;
-  const history = await db
-    .select({ d: triageDecisions, decidedBy: users.name })
-    .from(triageDecisions)
-    .leftJoin(users, eq(users.id, triageDecisions.decidedByUserId))
-    .where(eq(triageDecisions.installationId, id))
-    .orderBy(asc(triageDecisions.id));
-  const row = toRow(raw, false, now);
-  return {
-    row,
-    awaiting: (raw.status === 'failed' || raw.status === 'rolled-back') && row.current === null,
-    history: history.map(({ d, decidedBy }) => ({
-      id: d.id,
-      decidedAt: d.decidedAt.toISOString(),
-      decidedBy,
-      decision: d.decision,
-      advice: d.advice,
-      attempt: d.attempt,
-      failureCode: d.failureCode,
-      failedStep: d.failedStep,
-      rescheduledWeek: d.rescheduledWeek,
-      reason: d.reason,
-      overruleReason: d.overruleReason,
-      supersedesId: d.supersedesId,
-      supplierVisible: d.supplierVisible,
-    })),
-  };
+    const [raw] = await selectRows(
+      db,
+      and(
+        eq(sql`"installations"."id"`, id),
+        triageVisibleTo(viewer),
+        sql`"installations"."installation_type" <> 'active-only'`,
+      ),
+      sql``,
+    );
+    if (!raw) return null;
+    const history = await db
+      .select({ d: triageDecisions, decidedBy: users.name })
+      .from(triageDecisions)
+      .leftJoin(users, eq(users.id, triageDecisions.decidedByUserId))
+      .where(eq(triageDecisions.installationId, id))
+      .orderBy(asc(triageDecisions.id));
+    const row = toRow(raw, false, now);
+    return {
+      row,
+      awaiting: (raw.status === 'failed' || raw.status === 'rolled-back') && row.current === null,
+      history: history.map(({ d, decidedBy }) => ({
+        id: d.id,
+        decidedAt: d.decidedAt.toISOString(),
+        decidedBy,
+        decision: d.decision,
+        advice: d.advice,
+        attempt: d.attempt,
+        failureCode: d.failureCode,
+        failedStep: d.failedStep,
+        rescheduledWeek: d.rescheduledWeek,
+        reason: d.reason,
+        overruleReason: d.overruleReason,
+        supersedesId: d.supersedesId,
+        supplierVisible: d.supplierVisible,
+      })),
+    };
   });
 }

@@ -28,19 +28,19 @@ export interface UserSummary {
 export async function listUsers(viewer: Viewer): Promise<UserSummary[]> {
   assertAdmin(viewer);
   return withViewerScope(viewer, async (db) => {
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      supplier: parties.name,
-      createdAt: users.createdAt,
-      disabledAt: users.disabledAt,
-    })
-    .from(users)
-    .leftJoin(parties, eq(parties.id, users.partyId))
-    .orderBy(asc(users.role), asc(users.email));
+    const rows = await db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        supplier: parties.name,
+        createdAt: users.createdAt,
+        disabledAt: users.disabledAt,
+      })
+      .from(users)
+      .leftJoin(parties, eq(parties.id, users.partyId))
+      .orderBy(asc(users.role), asc(users.email));
     return rows.map((r) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),

@@ -7,7 +7,6 @@ import {
 } from '@/lib/rules/next-moves';
 import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES, OUTCOMES, STAGE_IDS } from '@/lib/rules/types';
 
-
 export { OUTCOMES, type Outcome } from '@/lib/rules/types';
 
 import { isValidMigrationWeek } from '@/lib/rules/weeks';
