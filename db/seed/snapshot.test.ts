@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 import { seedDatabase } from './index';
 
-const EXPECTED_HASH = 'bdf85d32e36543fc6423a4d3b5e1d05b';
+const EXPECTED_HASH = 'eaef4ddaf9240f6e0ddbbfab9f4b8328';
 
 const OPTIONS = { installations: 1_500, seed: 20_251_125, now: new Date('2026-03-18T10:30:00Z') };
 
