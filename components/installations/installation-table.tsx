@@ -3,10 +3,14 @@
 import Link from 'next/link';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
+import { type Column, DataTable } from '@/components/ui/data-table';
 import { KeysetPager } from '@/components/ui/keyset-pager';
 import { LondonTime } from '@/components/ui/london-time';
-import type { InstallationCount, InstallationPage } from '@/lib/data/installations';
+import { ariaSort, SortHeader } from '@/components/ui/sort-header';
+import { TruncatedText } from '@/components/ui/truncated-text';
+import type { InstallationCount, InstallationPage, InstallationRow } from '@/lib/data/installations';
 import {
+  DEFAULT_SORT_DIRECTION,
   type InstallationListQuery,
   type InstallationSort,
   toSearchParams,
@@ -19,30 +23,148 @@ interface ListData {
   total: InstallationCount;
 }
 
-function SortHeader({
-  query,
-  sort,
-  label,
-}: {
-  query: InstallationListQuery;
-  sort: InstallationSort;
-  label: string;
-}) {
+/** What following a sort link does, read by screen readers. */
+const ORDER_WORDS: Record<InstallationSort, Record<'asc' | 'desc', string>> = {
+  attention: { asc: 'failures first, oldest first', desc: 'failures last' },
+  changed: { asc: 'oldest first', desc: 'newest first' },
+  week: { asc: 'earliest first', desc: 'latest first' },
+  code: { asc: 'A to Z', desc: 'Z to A' },
+  stage: { asc: 'earliest stage first', desc: 'latest stage first' },
+  attempts: { asc: 'fewest first', desc: 'most first' },
+};
+
+/** A header cell that sorts the list by `sort`: the current sort flips, another starts in its own direction. */
+function sortable(
+  query: InstallationListQuery,
+  sort: InstallationSort,
+  label: string,
+): Pick<Column<InstallationRow>, 'header' | 'headerProps'> {
   const active = query.sort === sort;
-  const dir = active && query.dir === 'desc' ? 'asc' : 'desc';
-  const href = `/installations${toSearchParams({ ...query, cursor: undefined, sort, dir })}`;
-  return (
-    <th scope="col" aria-sort={active ? (query.dir === 'desc' ? 'descending' : 'ascending') : undefined}>
-      <Link href={href}>
-        {label}
-        {active ? (query.dir === 'desc' ? ' ↓' : ' ↑') : ''}
-        <span className="visually-hidden">, sort {dir === 'desc' ? 'newest first' : 'oldest first'}</span>
-      </Link>
-    </th>
-  );
+  const flipped = query.dir === 'desc' ? 'asc' : 'desc';
+  const next = active ? flipped : DEFAULT_SORT_DIRECTION[sort];
+  const href = `/installations${toSearchParams({ ...query, cursor: undefined, sort, dir: next })}`;
+  return {
+    header: (
+      <SortHeader
+        label={label}
+        active={active}
+        direction={query.dir}
+        href={href}
+        nextDirectionLabel={ORDER_WORDS[sort][next]}
+      />
+    ),
+    headerProps: ariaSort(active, query.dir),
+  };
 }
 
-export function InstallationTable({ initial, query }: { initial: ListData; query: InstallationListQuery }) {
+function suppliersOf(row: InstallationRow): string {
+  const names = [row.electricitySupplier, row.gasSupplier].filter((s, i, all) => s && all.indexOf(s) === i);
+  return names.join(' / ') || 'None (dormant)';
+}
+
+function columns(query: InstallationListQuery, showSuppliers: boolean): Column<InstallationRow>[] {
+  const all: (Column<InstallationRow> | null)[] = [
+    {
+      key: 'mpan',
+      header: 'MPAN',
+      cell: (row) => (
+        <Link href={`/installations/${row.id}`} className="mono">
+          {row.mpan ?? '—'}
+        </Link>
+      ),
+    },
+    {
+      key: 'mprn',
+      header: 'MPRN',
+      cell: (row) =>
+        row.mpan ? (
+          <span className="mono">{row.mprn ?? '—'}</span>
+        ) : (
+          <Link href={`/installations/${row.id}`} className="mono">
+            {row.mprn}
+          </Link>
+        ),
+    },
+    // A supplier sees only its own installations: the column would repeat its name on every row.
+    showSuppliers
+      ? {
+          key: 'suppliers',
+          header: 'Supplier(s)',
+          cell: (row) => (
+            <span data-testid="suppliers">
+              <TruncatedText text={suppliersOf(row)} className="narrow" />
+            </span>
+          ),
+        }
+      : null,
+    { key: 'group', header: 'GroupID', cell: (row) => row.groupId },
+    { key: 'type', header: 'Type', cell: (row) => TYPE_LABELS[row.type] },
+    {
+      key: 'week',
+      ...sortable(query, 'week', 'Migration Week'),
+      cell: (row) => (row.migrationWeek ? formatIsoDate(row.migrationWeek) : '—'),
+    },
+    { key: 'stage', ...sortable(query, 'stage', 'Stage'), cell: (row) => stageInfo(row.stage).label },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (row) => <span className={`badge ${row.status}`}>{STATUS_LABELS[row.status]}</span>,
+    },
+    {
+      key: 'code',
+      ...sortable(query, 'code', 'Last code'),
+      cell: (row) =>
+        row.lastCode ? (
+          <span className="code-cell">
+            <code>{row.lastCode}</code>
+            {row.lastCodeDescription ? (
+              <TruncatedText text={row.lastCodeDescription} className="muted" />
+            ) : null}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'next-move',
+      header: 'Next move',
+      cell: (row) =>
+        row.nextMove ? (
+          <span data-testid="list-next-move">
+            <strong>{row.nextMove.ownerLabel}</strong>{' '}
+            <span className="muted" title={row.nextMove.title}>
+              ({row.nextMove.citation})
+            </span>
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'attempts',
+      ...sortable(query, 'attempts', 'Attempts'),
+      numeric: true,
+      cell: (row) => row.attempts,
+    },
+    {
+      key: 'changed',
+      ...sortable(query, 'changed', 'Last change'),
+      cell: (row) => <LondonTime iso={row.lastChangedAt} />,
+    },
+  ];
+  return all.filter((c) => c !== null);
+}
+
+export function InstallationTable({
+  initial,
+  query,
+  showSuppliers,
+}: {
+  initial: ListData;
+  query: InstallationListQuery;
+  /** False for a supplier viewer, whose every row is its own. */
+  showSuppliers: boolean;
+}) {
   const live = useLiveQuery<ListData>(`/api/installations${toSearchParams(query)}`, initial);
   const { page, total } = live.data;
   const nextHref = page.nextCursor
@@ -59,84 +181,15 @@ export function InstallationTable({ initial, query }: { initial: ListData; query
         </h2>
         <LiveStatus live={live} />
       </div>
-      {page.rows.length === 0 ? (
-        <p className="card empty-state">No installations match these filters.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data" data-testid="installations">
-            <caption className="visually-hidden">Installations</caption>
-            <thead>
-              <tr>
-                <th scope="col">MPAN</th>
-                <th scope="col">MPRN</th>
-                <th scope="col">Supplier(s)</th>
-                <th scope="col">GroupID</th>
-                <th scope="col">Type</th>
-                <SortHeader query={query} sort="week" label="Migration Week" />
-                <th scope="col">Stage</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last code</th>
-                <th scope="col">Next move</th>
-                <th scope="col" className="num">
-                  Attempts
-                </th>
-                <SortHeader query={query} sort="changed" label="Last change" />
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`/installations/${row.id}`} className="mono">
-                      {row.mpan ?? '—'}
-                    </Link>
-                  </td>
-                  <td className="mono">
-                    {row.mpan ? (row.mprn ?? '—') : <Link href={`/installations/${row.id}`}>{row.mprn}</Link>}
-                  </td>
-                  <td data-testid="suppliers">
-                    {[row.electricitySupplier, row.gasSupplier]
-                      .filter((s, i, all) => s && all.indexOf(s) === i)
-                      .join(' / ') || 'None (dormant)'}
-                  </td>
-                  <td>{row.groupId}</td>
-                  <td>{TYPE_LABELS[row.type]}</td>
-                  <td>{row.migrationWeek ? formatIsoDate(row.migrationWeek) : '—'}</td>
-                  <td>{stageInfo(row.stage).label}</td>
-                  <td>
-                    <span className={`badge ${row.status}`}>{STATUS_LABELS[row.status]}</span>
-                  </td>
-                  <td>
-                    {row.lastCode ? (
-                      <>
-                        <code>{row.lastCode}</code> <span className="muted">{row.lastCodeDescription}</span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td data-testid="list-next-move">
-                    {row.nextMove ? (
-                      <>
-                        <strong>{row.nextMove.ownerLabel}</strong>{' '}
-                        <span className="muted" title={row.nextMove.title}>
-                          ({row.nextMove.citation})
-                        </span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="num">{row.attempts}</td>
-                  <td>
-                    <LondonTime iso={row.lastChangedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Installations"
+        columns={columns(query, showSuppliers)}
+        rows={page.rows}
+        rowKey={(row) => row.id}
+        empty="No installations match these filters."
+        testId="installations"
+        dense
+      />
       <KeysetPager firstHref={firstHref} nextHref={nextHref} />
     </section>
   );

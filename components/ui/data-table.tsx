@@ -11,8 +11,9 @@ export interface Column<Row> {
 }
 
 /**
- * The product's table: a caption for screen readers, column headers with scope, a horizontal scroll container
- * on narrow screens, and one empty-state sentence instead of an empty grid.
+ * The product's table: a caption for screen readers, column headers with scope, its own horizontal scroll
+ * container (a keyboard-reachable region) so a wide table never widens the page on a phone, and one empty-state
+ * sentence instead of an empty grid. `dense` keeps every row to one line, for lists read by scanning.
  */
 export function DataTable<Row>({
   caption,
@@ -21,6 +22,7 @@ export function DataTable<Row>({
   rowKey,
   empty,
   testId,
+  dense = false,
 }: {
   caption: string;
   columns: readonly Column<Row>[];
@@ -28,11 +30,17 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string | number;
   empty: string;
   testId?: string;
+  dense?: boolean;
 }) {
   if (rows.length === 0) return <p className="empty-state">{empty}</p>;
   return (
-    <div className="table-scroll">
-      <table className="data" data-testid={testId}>
+    <section
+      className="table-scroll"
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+      tabIndex={0}
+    >
+      <table className={dense ? 'data dense' : 'data'} data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -55,6 +63,6 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

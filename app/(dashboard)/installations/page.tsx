@@ -5,6 +5,7 @@ import { FilterForm } from '@/components/installations/filter-form';
 import { InstallationTable } from '@/components/installations/installation-table';
 import { SelectField } from '@/components/ui/select-field';
 import { Skeleton } from '@/components/ui/skeleton';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission, type Viewer } from '@/lib/auth/viewer';
 import { countInstallations, listInstallations } from '@/lib/data/installations';
 import { listMigrationWeeks } from '@/lib/data/overview';
@@ -28,7 +29,11 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
   return (
     <>
       <RaiseFromFilterLink viewer={viewer} filter={query} count={total.value} />
-      <InstallationTable initial={{ page, total }} query={query} />
+      <InstallationTable
+        initial={{ page, total }}
+        query={query}
+        showSuppliers={can(viewer, 'migration.viewAll')}
+      />
     </>
   );
 }
