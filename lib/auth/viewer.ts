@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { getAuth } from './auth';
 import { can, type Permission, ROLES, type Role } from './permissions';
+import { REQUEST_PATH_HEADER, signInPathFor } from './redirect';
 
 /** The signed-in person, as every data-layer call receives it. A supplier viewer is bound to one party. */
 export type Viewer =
@@ -40,7 +41,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages, actions and route handlers: the viewer, or a redirect to sign-in. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect('/login');
+  if (!viewer) redirect(signInPathFor((await headers()).get(REQUEST_PATH_HEADER)));
   return viewer;
 }
 

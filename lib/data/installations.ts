@@ -24,6 +24,7 @@ import type { FailureResolution } from '@/lib/rules/resolve';
 import type { TriageDecision } from '@/lib/rules/triage';
 import {
   type GroupId,
+  type IncidentStatus,
   type InstallationStatus,
   type InstallationType,
   STAGE_IDS,
@@ -370,7 +371,7 @@ export interface InstallationTimeline {
     reference: string;
     scenario: string;
     title: string;
-    status: string;
+    status: IncidentStatus;
     owner: string;
     raisedAt: string;
   }[];

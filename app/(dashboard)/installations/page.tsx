@@ -75,6 +75,7 @@ export default async function InstallationsPage({ searchParams }: { searchParams
         viewer={viewer}
         action="/installations"
         filter={query}
+        hidden={{ sort: query.sort, dir: query.dir }}
         extra={
           <>
             <div className="field">
@@ -105,8 +106,6 @@ export default async function InstallationsPage({ searchParams }: { searchParams
               defaultValue={query.outcomeWeek}
               options={weekOptions}
             />
-            <input type="hidden" name="sort" value={query.sort} />
-            <input type="hidden" name="dir" value={query.dir} />
           </>
         }
       />

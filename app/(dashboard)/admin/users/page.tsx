@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listVisibleSuppliers } from '@/lib/data/parties';
 import { listUsers } from '@/lib/data/users';
@@ -36,11 +37,13 @@ export default async function UsersPage() {
                 <tr key={u.id}>
                   <td>{u.name}</td>
                   <td>{u.email}</td>
-                  <td>{u.role}</td>
+                  <td>{ROLE_LABELS[u.role]}</td>
                   <td>{u.supplier ?? '—'}</td>
                   <td>{formatLondonDateTime(u.createdAt)}</td>
                   <td>
-                    {u.id === viewer.userId ? null : <DeleteUserButton userId={u.id} email={u.email} />}
+                    {u.id === viewer.userId ? null : (
+                      <DeleteUserButton userId={u.id} name={u.name} email={u.email} />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { NextMove } from '@/components/installations/next-move';
 import { RetryScheduleView } from '@/components/installations/retry-schedule';
 import { SplitSupplyCard } from '@/components/split-supply/split-supply-card';
@@ -11,12 +12,27 @@ import { getInstallationTimeline, type InstallationTimeline } from '@/lib/data/i
 import { getSplitSupplyReading } from '@/lib/data/split-supply';
 import { formatIsoDate, formatLondonDateTime, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { describeCode, errorCode } from '@/lib/rules/codes';
+import { INCIDENT_STATUS_LABELS } from '@/lib/rules/incident-workflow';
 import { deviceConnectivityAttempts, simSwapAttempts } from '@/lib/rules/retries';
 import { stage as stageInfo } from '@/lib/rules/stages';
 import { TRIAGE_DECISION_LABELS } from '@/lib/rules/triage';
 import { type TriageState, triageStateFor } from '@/lib/rules/triage-state';
 
-export const metadata: Metadata = { title: 'Installation' };
+/**
+ * The installation for this request, read once for the tab title and the page (React's per-request cache).
+ * Another supplier's installation is answered exactly like a missing one.
+ */
+const readTimeline = cache(async (rawId: string) => {
+  const viewer = await requirePermission('installations.view');
+  const id = Number(rawId);
+  return Number.isSafeInteger(id) && id > 0 ? getInstallationTimeline(viewer, id) : null;
+});
+
+/** The tab names the installation, so several open timelines can be told apart. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const installation = (await readTimeline((await params).id))?.installation;
+  return { title: installation ? `Installation ${installation.mpan ?? installation.mprn}` : 'Installation' };
+}
 
 /**
  * The retry schedules that applied, each with the attempt it belongs to: device connectivity (MEHRS 3.1, 2.6.2)
@@ -85,9 +101,7 @@ function triageText(state: TriageState): string | null {
 
 export default async function InstallationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('installations.view');
-  const id = Number((await params).id);
-  // Another supplier's installation is answered exactly like a missing one.
-  const timeline = Number.isSafeInteger(id) && id > 0 ? await getInstallationTimeline(viewer, id) : null;
+  const timeline = await readTimeline((await params).id);
   if (!timeline) notFound();
   const { installation: i, events, incidents, authorisations } = timeline;
   const triageState = triageStateFor({
@@ -231,7 +245,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
             {incidents.map((inc) => (
               <li key={inc.id}>
                 <Link href={`/incidents/${inc.id}`}>{inc.reference}</Link> · MEHRS {inc.scenario}: {inc.title}{' '}
-                · owned by {inc.owner} · {inc.status}
+                · owned by {inc.owner} · {INCIDENT_STATUS_LABELS[inc.status]}
               </li>
             ))}
           </ul>
