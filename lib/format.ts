@@ -26,6 +26,18 @@ export function formatLondonDateTime(iso: string): string {
   return londonDateTime.format(new Date(iso));
 }
 
+const londonDay = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** '24 Nov 2026': the London date of an instant, where a list has room for the day only. */
+export function formatLondonDate(iso: string): string {
+  return londonDay.format(new Date(iso));
+}
+
 /** '2026-11-24T09:05:00.000Z UTC', for a title attribute beside the London time. */
 export function formatUtc(iso: string): string {
   return `${new Date(iso).toISOString().replace('.000Z', 'Z')} (UTC)`;

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
 import { type Column, DataTable } from '@/components/ui/data-table';
@@ -15,7 +16,7 @@ import {
   type InstallationSort,
   toSearchParams,
 } from '@/lib/filters/installations';
-import { formatCount, formatIsoDate, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
+import { formatCount, formatIsoDate, STATUS_LABELS } from '@/lib/format';
 import { stage as stageInfo } from '@/lib/rules/stages';
 
 interface ListData {
@@ -62,11 +63,17 @@ function suppliersOf(row: InstallationRow): string {
   return names.join(' / ') || 'None (dormant)';
 }
 
+/**
+ * The list's columns: one line per installation. Fixed widths fit their longest value; supplier, code description
+ * and next move share the rest, cut with the whole text on hover and focus. The installation type is left to
+ * the filters and the timeline: at 1280 px the list has no room for it.
+ */
 function columns(query: InstallationListQuery, showSuppliers: boolean): Column<InstallationRow>[] {
   const all: (Column<InstallationRow> | null)[] = [
     {
       key: 'mpan',
       header: 'MPAN',
+      width: '7rem',
       cell: (row) => (
         <Link href={`/installations/${row.id}`} className="mono">
           {row.mpan ?? '—'}
@@ -76,6 +83,7 @@ function columns(query: InstallationListQuery, showSuppliers: boolean): Column<I
     {
       key: 'mprn',
       header: 'MPRN',
+      width: '5.75rem',
       cell: (row) =>
         row.mpan ? (
           <span className="mono">{row.mprn ?? '—'}</span>
@@ -92,22 +100,28 @@ function columns(query: InstallationListQuery, showSuppliers: boolean): Column<I
           header: 'Supplier(s)',
           cell: (row) => (
             <span data-testid="suppliers">
-              <TruncatedText text={suppliersOf(row)} className="narrow" />
+              <TruncatedText text={suppliersOf(row)} />
             </span>
           ),
         }
       : null,
-    { key: 'group', header: 'GroupID', cell: (row) => row.groupId },
-    { key: 'type', header: 'Type', cell: (row) => TYPE_LABELS[row.type] },
+    { key: 'group', header: 'GroupID', width: '4.75rem', cell: (row) => row.groupId },
     {
       key: 'week',
+      width: '6.25rem',
       ...sortable(query, 'week', 'Migration Week'),
       cell: (row) => (row.migrationWeek ? formatIsoDate(row.migrationWeek) : '—'),
     },
-    { key: 'stage', ...sortable(query, 'stage', 'Stage'), cell: (row) => stageInfo(row.stage).label },
+    {
+      key: 'stage',
+      width: '7.75rem',
+      ...sortable(query, 'stage', 'Stage'),
+      cell: (row) => stageInfo(row.stage).label,
+    },
     {
       key: 'status',
       header: 'Status',
+      width: '6.5rem',
       cell: (row) => <span className={`badge ${row.status}`}>{STATUS_LABELS[row.status]}</span>,
     },
     {
@@ -131,10 +145,7 @@ function columns(query: InstallationListQuery, showSuppliers: boolean): Column<I
       cell: (row) =>
         row.nextMove ? (
           <span data-testid="list-next-move">
-            <strong>{row.nextMove.ownerLabel}</strong>{' '}
-            <span className="muted" title={row.nextMove.title}>
-              ({row.nextMove.citation})
-            </span>
+            <TruncatedText text={`${row.nextMove.ownerLabel} (${row.nextMove.citation})`} />
           </span>
         ) : (
           '—'
@@ -142,14 +153,16 @@ function columns(query: InstallationListQuery, showSuppliers: boolean): Column<I
     },
     {
       key: 'attempts',
+      width: '5.5rem',
       ...sortable(query, 'attempts', 'Attempts'),
       numeric: true,
       cell: (row) => row.attempts,
     },
     {
       key: 'changed',
+      width: '6.5rem',
       ...sortable(query, 'changed', 'Last change'),
-      cell: (row) => <LondonTime iso={row.lastChangedAt} />,
+      cell: (row) => <LondonTime iso={row.lastChangedAt} dayOnly />,
     },
   ];
   return all.filter((c) => c !== null);
@@ -159,9 +172,12 @@ export function InstallationTable({
   initial,
   query,
   showSuppliers,
+  summary,
 }: {
   initial: ListData;
   query: InstallationListQuery;
+  /** What the count means and what can be done with it, beside the count. */
+  summary?: ReactNode;
   /** False for a supplier viewer, whose every row is its own. */
   showSuppliers: boolean;
 }) {
@@ -179,6 +195,7 @@ export function InstallationTable({
           {total.exact ? formatCount(total.value) : `More than ${formatCount(total.value)}`} installation
           {total.value === 1 ? '' : 's'}
         </h2>
+        {summary}
         <LiveStatus live={live} />
       </div>
       <DataTable

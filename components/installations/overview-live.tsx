@@ -178,54 +178,56 @@ export function OverviewLive({
             What happened during each Migration Week: every attempt that ended in it, counted once, as Report
             6 counts MA completions, whatever the installation's state now.
           </p>
-          <table className="data" aria-describedby="this-week-meaning" data-testid="week-outcomes">
-            <thead>
-              <tr>
-                <th scope="col">Outcome during the week</th>
-                <th scope="col" className="num">
-                  Week of {formatIsoDate(weeks.current)}
-                </th>
-                <th scope="col" className="num">
-                  Week of {formatIsoDate(weeks.previous)}
-                </th>
-                <th scope="col" className="num">
-                  Change
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {OUTCOMES.map((outcome) => {
-                const now = weekCount(weeks.current, outcome);
-                const before = weekCount(weeks.previous, outcome);
-                const change = now - before;
-                return (
-                  <tr key={outcome}>
-                    <th scope="row">{OUTCOME_LABELS[outcome]}</th>
-                    <td className="num">
-                      <Link
-                        href={outcomeHref(weeks.current, outcome)}
-                        aria-label={`${formatCount(now)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.current)}`}
-                      >
-                        {formatCount(now)}
-                      </Link>
-                    </td>
-                    <td className="num">
-                      <Link
-                        href={outcomeHref(weeks.previous, outcome)}
-                        aria-label={`${formatCount(before)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.previous)}`}
-                      >
-                        {formatCount(before)}
-                      </Link>
-                    </td>
-                    <td className="num">
-                      {change > 0 ? '+' : ''}
-                      {formatCount(change)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data" aria-describedby="this-week-meaning" data-testid="week-outcomes">
+              <thead>
+                <tr>
+                  <th scope="col">Outcome during the week</th>
+                  <th scope="col" className="num">
+                    Week of {formatIsoDate(weeks.current)}
+                  </th>
+                  <th scope="col" className="num">
+                    Week of {formatIsoDate(weeks.previous)}
+                  </th>
+                  <th scope="col" className="num">
+                    Change
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {OUTCOMES.map((outcome) => {
+                  const now = weekCount(weeks.current, outcome);
+                  const before = weekCount(weeks.previous, outcome);
+                  const change = now - before;
+                  return (
+                    <tr key={outcome}>
+                      <th scope="row">{OUTCOME_LABELS[outcome]}</th>
+                      <td className="num">
+                        <Link
+                          href={outcomeHref(weeks.current, outcome)}
+                          aria-label={`${formatCount(now)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.current)}`}
+                        >
+                          {formatCount(now)}
+                        </Link>
+                      </td>
+                      <td className="num">
+                        <Link
+                          href={outcomeHref(weeks.previous, outcome)}
+                          aria-label={`${formatCount(before)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.previous)}`}
+                        >
+                          {formatCount(before)}
+                        </Link>
+                      </td>
+                      <td className="num">
+                        {change > 0 ? '+' : ''}
+                        {formatCount(change)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
     </>

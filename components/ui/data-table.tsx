@@ -6,6 +6,8 @@ export interface Column<Row> {
   header: ReactNode;
   cell: (row: Row) => ReactNode;
   numeric?: boolean;
+  /** A dense table's column width (CSS length); columns without one share what is left. */
+  width?: string;
   /** A header that is itself a control (a sort link) replaces the plain header cell's content. */
   headerProps?: { 'aria-sort'?: 'ascending' | 'descending' };
 }
@@ -13,7 +15,8 @@ export interface Column<Row> {
 /**
  * The product's table: a caption for screen readers, column headers with scope, its own horizontal scroll
  * container (a keyboard-reachable region) so a wide table never widens the page on a phone, and one empty-state
- * sentence instead of an empty grid. `dense` keeps every row to one line, for lists read by scanning.
+ * sentence instead of an empty grid. `dense` keeps every row to one line within the container's width (fixed
+ * layout: long text is cut, whole on hover and focus), for lists read by scanning.
  */
 export function DataTable<Row>({
   caption,
@@ -45,7 +48,13 @@ export function DataTable<Row>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} {...c.headerProps}>
+              <th
+                key={c.key}
+                scope="col"
+                className={c.numeric ? 'num' : undefined}
+                style={c.width ? { width: c.width } : undefined}
+                {...c.headerProps}
+              >
                 {c.header}
               </th>
             ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { safeRedirectTarget } from '@/lib/auth/redirect';
 import { getViewer } from '@/lib/auth/viewer';
 import { listDemoAccounts } from '@/lib/data/demo-accounts';
@@ -27,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <ul>
             {demoAccounts.map((account) => (
               <li key={account.email}>
-                <code>{account.email}</code> <span className="muted">({account.role})</span>
+                <code>{account.email}</code> <span className="muted">({ROLE_LABELS[account.role]})</span>
               </li>
             ))}
           </ul>

@@ -27,14 +27,19 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
     countInstallations(viewer, query),
   ]);
   return (
-    <>
-      <RaiseFromFilterLink viewer={viewer} filter={query} count={total.value} />
-      <InstallationTable
-        initial={{ page, total }}
-        query={query}
-        showSuppliers={can(viewer, 'migration.viewAll')}
-      />
-    </>
+    <InstallationTable
+      initial={{ page, total }}
+      query={query}
+      showSuppliers={can(viewer, 'migration.viewAll')}
+      summary={
+        <>
+          <p className="muted" data-testid="week-meaning">
+            {weekMeaning(query)}
+          </p>
+          <RaiseFromFilterLink viewer={viewer} filter={query} count={total.value} />
+        </>
+      }
+    />
   );
 }
 
@@ -109,9 +114,6 @@ export default async function InstallationsPage({ searchParams }: { searchParams
           </>
         }
       />
-      <p className="muted" data-testid="week-meaning">
-        {weekMeaning(query)}
-      </p>
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton label="installations" height="30rem" />}>
         <Results viewer={viewer} query={query} />
       </Suspense>
