@@ -114,7 +114,7 @@ function columns(query: InstallationListQuery, showSuppliers: boolean): Column<I
     },
     {
       key: 'stage',
-      width: '7.75rem',
+      width: '8.25rem',
       ...sortable(query, 'stage', 'Stage'),
       cell: (row) => stageInfo(row.stage).label,
     },

@@ -134,31 +134,33 @@ export function OverviewLive({
             color: STATUS_COLOURS[s],
           }))}
         />
-        <table className="data">
-          <caption className="visually-hidden">Installations by stage and status</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              {INSTALLATION_STATUSES.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {STATUS_LABELS[s]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {stageRows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{row.label}</th>
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">Installations by stage and status</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
                 {INSTALLATION_STATUSES.map((s) => (
-                  <td key={s} className="num">
-                    <Link href={row.hrefs[s] ?? '#'}>{formatCount(row.values[s] ?? 0)}</Link>
-                  </td>
+                  <th key={s} scope="col" className="num">
+                    {STATUS_LABELS[s]}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {stageRows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.label}</th>
+                  {INSTALLATION_STATUSES.map((s) => (
+                    <td key={s} className="num">
+                      <Link href={row.hrefs[s] ?? '#'}>{formatCount(row.values[s] ?? 0)}</Link>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <FailureBreakdown
