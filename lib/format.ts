@@ -48,6 +48,16 @@ export function formatIsoDate(date: string): string {
   return londonDate.format(new Date(`${date}T00:00:00Z`));
 }
 
+/**
+ * A label inside a sentence: its first letter lowered, the rest kept, so acronyms and names stay as written
+ * ('Await SMSO action' → 'await SMSO action', never 'await smso action').
+ */
+export function inSentence(label: string): string {
+  const [first = ''] = label.split(' ');
+  const acronym = first.length > 1 && first === first.toUpperCase();
+  return acronym ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 export function formatCount(n: number): string {
   return integer.format(n);
 }
