@@ -121,7 +121,7 @@ function columns(query: InstallationListQuery, showSuppliers: boolean): Column<I
     {
       key: 'status',
       header: 'Status',
-      width: '6.5rem',
+      width: '7rem',
       cell: (row) => <span className={`badge ${row.status}`}>{STATUS_LABELS[row.status]}</span>,
     },
     {
