@@ -157,19 +157,4 @@ test.describe('A table people can scan', () => {
       expect(new Set(orders)).toEqual(new Set(['ascending', 'descending']));
     });
   }
-
-  test("A supplier's list has no supplier column: every row is its own", async ({
-    loginAs,
-    supplierAccounts,
-    installations,
-  }) => {
-    const [supplier] = await supplierAccounts();
-    if (!supplier) throw new Error('no demo supplier accounts listed');
-    await loginAs(supplier);
-    await installations.goto();
-    await expect(installations.rows.first()).toBeVisible();
-    const headers = await installations.table.locator('thead th').allInnerTexts();
-    expect(headers).toContain('MPAN');
-    expect(headers).not.toContain('Supplier(s)');
-  });
 });
