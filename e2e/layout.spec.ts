@@ -52,11 +52,13 @@ test.describe('Every page on a phone and a wide screen', () => {
       expect(pages).toHaveLength(12);
       await page.setViewportSize(viewport);
       for (const path of pages) {
-        await page.goto(path);
-        await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        expect(await documentOverflow(page), `${path} is wider than the ${name}`).toBeLessThanOrEqual(0);
-        await expectNoAxeViolations(page);
+        await test.step(path, async () => {
+          await page.goto(path);
+          await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+          await page.waitForLoadState('networkidle');
+          expect(await documentOverflow(page), `${path} is wider than the ${name}`).toBeLessThanOrEqual(0);
+          await expectNoAxeViolations(page);
+        });
       }
     });
   }
@@ -72,6 +74,7 @@ test.describe('Every page on a phone and a wide screen', () => {
     const toggle = page.getByText('Filters', { exact: true });
     await expect(toggle).toBeVisible();
     await expect(installations.filters.getByLabel('Stage')).toBeHidden();
+    await expect(installations.table).toBeVisible();
     const table = await installations.table.boundingBox();
     expect(table?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(PHONE.height);
     await toggle.click();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollRegion } from './scroll-region';
 
 export interface Column<Row> {
   /** Stable key; also the column's `data-column` attribute for tests. */
@@ -37,12 +38,7 @@ export function DataTable<Row>({
 }) {
   if (rows.length === 0) return <p className="empty-state">{empty}</p>;
   return (
-    <section
-      className="table-scroll"
-      aria-label={caption}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-      tabIndex={0}
-    >
+    <ScrollRegion label={caption}>
       <table className={dense ? 'data dense' : 'data'} data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -72,6 +68,6 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

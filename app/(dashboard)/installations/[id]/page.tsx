@@ -6,6 +6,7 @@ import { NextMove } from '@/components/installations/next-move';
 import { RetryScheduleView } from '@/components/installations/retry-schedule';
 import { SplitSupplyCard } from '@/components/split-supply/split-supply-card';
 import { LondonTime } from '@/components/ui/london-time';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requirePermission } from '@/lib/auth/viewer';
 import type { AuthorisationDto } from '@/lib/data/failure-resolution';
 import { getInstallationTimeline, type InstallationTimeline } from '@/lib/data/installations';
@@ -257,7 +258,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
         {authorisations.length === 0 ? (
           <p className="muted">None received.</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label="Migration Authorisations">
             <table className="data" data-testid="authorisations">
               <thead>
                 <tr>
@@ -295,7 +296,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {authorisations.some((a) => a.masked) ? (
           <p className="muted">Another supplier's codes are not shown: they are that supplier's to read.</p>
