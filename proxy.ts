@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/redirect';
 
 /**
  * A Content-Security-Policy with a fresh nonce per request: Next.js puts the nonce on its own inline scripts, so
@@ -23,6 +24,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
+  // The address asked for, so a signed-out reader is sent back to it after signing in (lib/auth/viewer.ts).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   return response;

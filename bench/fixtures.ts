@@ -54,7 +54,7 @@ async function deepCursor(
         order by ${sortValue} ${order}, id ${order} offset ${Math.floor((count?.n ?? 0) * 0.9)} limit 1`,
   );
   if (!row) throw new Error('no row 90% deep: is the database seeded?');
-  return encodeCursor(row.value, Number(row.id));
+  return encodeCursor({ values: [row.value], id: Number(row.id) });
 }
 
 /** Installations per failure code in a rollup scope (0: the whole migration), most first. */

@@ -43,7 +43,8 @@ export type ListQuery = Record<string, string>;
  * filter's value rotates through its options from one ordering to the next, so every value is met.
  */
 export function listCombinations(free: FreeFilterValues): ListQuery[] {
-  const shape = installationListSchema.shape as Record<string, z.ZodType>;
+  // The schema ends in a transform (default direction per sort): its input object holds the fields.
+  const shape = installationListSchema.in.shape as Record<string, z.ZodType>;
   const sorts = enumOptions(shape.sort as z.ZodType) ?? [];
   const dirs = enumOptions(shape.dir as z.ZodType) ?? [];
   const orderings = sorts.flatMap((sort) => dirs.map((dir) => ({ sort, dir })));

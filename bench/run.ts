@@ -112,7 +112,7 @@ for (const size of sizes) {
   const weeks = currentAndPreviousWeek(new Date());
   const firstPage = installationListSchema.parse({});
 
-  // A cursor ~90% of the way through the default order (newest change first): a deep page.
+  // A cursor ~90% of the way through the newest-change-first order: a deep page.
   const deepCursor = async (viewer: Viewer) => {
     const total = viewer.role === 'supplier' ? (viewer.supplierId === big.id ? big.n : small.n) : size;
     const [row] = await db
@@ -123,7 +123,11 @@ for (const size of sizes) {
       .offset(Math.floor(total * 0.9))
       .limit(1);
     if (!row) throw new Error('no deep row');
-    return installationListSchema.parse({ cursor: encodeCursor(row.changed, row.id) });
+    return installationListSchema.parse({
+      sort: 'changed',
+      dir: 'desc',
+      cursor: encodeCursor({ values: [row.changed], id: row.id }),
+    });
   };
 
   const figures: [string, () => Promise<unknown>][] = [
@@ -170,6 +174,15 @@ for (const size of sizes) {
         installationListSchema.parse({ status: 'failed', sort: 'week', dir: 'asc' }),
       ),
   ]);
+
+  // Every sort the list offers, page 1 and its second page, in its default direction (docs/performance.md).
+  for (const sort of ['code', 'stage', 'attempts', 'week'] as const) {
+    const first = installationListSchema.parse({ sort });
+    figures.push([`list page 1, analyst, by ${sort}`, () => listInstallations(analyst, first)]);
+    const next = (await listInstallations(analyst, first)).nextCursor ?? undefined;
+    const second = installationListSchema.parse({ sort, cursor: next });
+    figures.push([`list page 2, analyst, by ${sort}`, () => listInstallations(analyst, second)]);
+  }
 
   // The demand page's data, as the page asks for it (docs/decisions/0008-demand-one-truth.md).
   const demandPage = async (viewer: Viewer) => {

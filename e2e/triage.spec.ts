@@ -79,7 +79,7 @@ test.describe('Dormant triage (MEHRS 4)', () => {
     await triage.record();
     await expect(triage.report).toContainText('Done 1');
     await expect(triage.history).toContainText(
-      'Overruled the advice (liaise with the active supplier): The SMSO confirmed the hub is beyond repair',
+      'Overruled the advice (liaise with the Active supplier): The SMSO confirmed the hub is beyond repair',
     );
   });
 

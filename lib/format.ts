@@ -26,6 +26,18 @@ export function formatLondonDateTime(iso: string): string {
   return londonDateTime.format(new Date(iso));
 }
 
+const londonDay = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** '24 Nov 2026': the London date of an instant, where a list has room for the day only. */
+export function formatLondonDate(iso: string): string {
+  return londonDay.format(new Date(iso));
+}
+
 /** '2026-11-24T09:05:00.000Z UTC', for a title attribute beside the London time. */
 export function formatUtc(iso: string): string {
   return `${new Date(iso).toISOString().replace('.000Z', 'Z')} (UTC)`;
@@ -34,6 +46,16 @@ export function formatUtc(iso: string): string {
 /** A calendar date ('2026-11-23') as '23 Nov 2026'. */
 export function formatIsoDate(date: string): string {
   return londonDate.format(new Date(`${date}T00:00:00Z`));
+}
+
+/**
+ * A label inside a sentence: its first letter lowered, the rest kept, so acronyms and names stay as written
+ * ('Await SMSO action' → 'await SMSO action', never 'await smso action').
+ */
+export function inSentence(label: string): string {
+  const [first = ''] = label.split(' ');
+  const acronym = first.length > 1 && first === first.toUpperCase();
+  return acronym ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 export function formatCount(n: number): string {

@@ -27,7 +27,15 @@ export function StackedBarChart({ rows, series }: { rows: StackedRow[]; series: 
       <ResponsiveContainer>
         <BarChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
+          {/* Slanted so every stage's name stays readable on a phone, where upright names overlap. */}
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 12 }}
+            interval={0}
+            angle={-35}
+            textAnchor="end"
+            height={80}
+          />
           <YAxis allowDecimals={false} tickFormatter={formatCount} width={64} />
           <Tooltip formatter={(v) => formatCount(Number(v))} />
           <Legend />

@@ -1,9 +1,10 @@
+import { FilterBar } from '@/components/ui/filter-bar';
 import { SelectField } from '@/components/ui/select-field';
 import type { DemandParty } from '@/lib/data/demand';
 import { formatIsoDate } from '@/lib/format';
 import type { IsoDate } from '@/lib/rules/weeks';
 
-/** Week and party as a plain GET form: the URL holds the choice, so a view can be bookmarked and shared. */
+/** Report 8's week and party, in the product's one filter bar. */
 export function DemandFilterForm({
   weeks,
   week,
@@ -24,7 +25,7 @@ export function DemandFilterForm({
     label: `${formatIsoDate(w)}${w === latest ? ' (last complete)' : ''}`,
   }));
   return (
-    <form method="get" action="/demand" className="filters card" aria-label="Report 8 week and party">
+    <FilterBar action="/demand" label="Report 8 week and party" submitLabel="Show">
       <div className="field">
         <label htmlFor="d-week">Report 8 week (the last of four)</label>
         <select id="d-week" name="week" defaultValue={week} key={week}>
@@ -46,11 +47,6 @@ export function DemandFilterForm({
           options={parties.map((p) => ({ value: p.id, label: p.name }))}
         />
       ) : null}
-      <div className="filter-actions">
-        <button type="submit" className="button">
-          Show
-        </button>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -4,6 +4,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import type { ShortfallReasons } from '@/lib/data/demand';
 import { formatCount, formatIsoDate } from '@/lib/format';
 import { type Report8Row, SHORTFALL_CAUSES } from '@/lib/rules/demand';
+import { INCIDENT_STATUS_LABELS } from '@/lib/rules/incident-workflow';
 import type { IsoDate } from '@/lib/rules/weeks';
 import { installationsHref } from './shared';
 
@@ -117,7 +118,7 @@ export function ShortfallReasonsSection({
               <Link prefetch={false} href={`/incidents/${i.id}`}>
                 {i.reference}
               </Link>
-              , raised in Migration Week {formatIsoDate(i.week)} ({i.status})
+              , raised in Migration Week {formatIsoDate(i.week)} ({INCIDENT_STATUS_LABELS[i.status]})
             </li>
           ))}
         </ul>

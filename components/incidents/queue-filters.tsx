@@ -1,3 +1,4 @@
+import { FilterBar } from '@/components/ui/filter-bar';
 import { SelectField } from '@/components/ui/select-field';
 import type { SupplierOption } from '@/lib/data/parties';
 import { type IncidentQueueQuery, QUEUE_OWNERS } from '@/lib/filters/incidents';
@@ -6,7 +7,7 @@ import { SCENARIOS } from '@/lib/rules/scenarios';
 import { GROUP_IDS, INCIDENT_STATUSES } from '@/lib/rules/types';
 import { SHORT_OWNER } from './queue-summary';
 
-/** The queue's filters as a plain GET form: the URL holds the state, so a queue can be bookmarked and shared. */
+/** The incident queue's filters, in the product's one filter bar. */
 export function QueueFilters({
   query,
   suppliers,
@@ -17,9 +18,7 @@ export function QueueFilters({
 }) {
   const scenarios = SCENARIOS.filter((s) => s.handling !== 'none');
   return (
-    <form method="get" action="/incidents" className="filters card" aria-label="Queue filters">
-      <input type="hidden" name="kind" value={query.kind} />
-      <input type="hidden" name="sort" value={query.sort} />
+    <FilterBar action="/incidents" label="Queue filters" hidden={{ kind: query.kind, sort: query.sort }}>
       {query.kind === 'incident' ? (
         <SelectField
           id="q-owner"
@@ -74,11 +73,6 @@ export function QueueFilters({
         defaultValue={query.groupId}
         options={GROUP_IDS.map((g) => ({ value: g, label: g }))}
       />
-      <div className="filter-actions">
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

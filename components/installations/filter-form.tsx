@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FilterBar } from '@/components/ui/filter-bar';
 import { SelectField } from '@/components/ui/select-field';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -13,25 +14,25 @@ import { GROUP_IDS, INSTALLATION_STATUSES, INSTALLATION_TYPES } from '@/lib/rule
 const codeOptions = (codes: readonly { code: string }[]) =>
   codes.map((c) => ({ value: c.code, label: c.code }));
 
-/**
- * The filters as a plain GET form: the URL holds the state, so every view can be bookmarked and shared,
- * and it works before (and without) JavaScript.
- */
+/** The installations filters (the overview's and the list's), in the product's one filter bar. */
 export async function FilterForm({
   viewer,
   action,
   filter,
   extra,
+  hidden,
 }: {
   viewer: Viewer;
   action: string;
   filter: InstallationFilter;
   extra?: ReactNode;
+  /** State the form carries over unchanged, such as the list's sort. */
+  hidden?: Record<string, string>;
 }) {
   const [weeks, suppliers] = await Promise.all([listMigrationWeeks(viewer), listVisibleSuppliers(viewer)]);
   const weekOptions = weeks.map((w) => ({ value: w, label: formatIsoDate(w) }));
   return (
-    <form method="get" action={action} className="filters card" aria-label="Filters">
+    <FilterBar action={action} clearHref={action} hidden={hidden}>
       <SelectField
         id="f-weekFrom"
         name="weekFrom"
@@ -95,14 +96,6 @@ export async function FilterForm({
         ]}
       />
       {extra}
-      <div className="filter-actions">
-        <button className="button" type="submit">
-          Apply filters
-        </button>
-        <a className="button secondary" href={action}>
-          Clear
-        </a>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -246,31 +246,33 @@ export function OverviewLive({
             color: STATUS_COLOURS[s],
           }))}
         />
-        <table className="data">
-          <caption className="visually-hidden">Installations by stage and status</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              {INSTALLATION_STATUSES.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {STATUS_LABELS[s]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {stageRows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{row.label}</th>
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">Installations by stage and status</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
                 {INSTALLATION_STATUSES.map((s) => (
-                  <td key={s} className="num">
-                    <Link href={row.hrefs[s] ?? '#'}>{formatCount(row.values[s] ?? 0)}</Link>
-                  </td>
+                  <th key={s} scope="col" className="num">
+                    {STATUS_LABELS[s]}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {stageRows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.label}</th>
+                  {INSTALLATION_STATUSES.map((s) => (
+                    <td key={s} className="num">
+                      <Link href={row.hrefs[s] ?? '#'}>{formatCount(row.values[s] ?? 0)}</Link>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <FailuresByCode overview={overview} filter={filter} />
@@ -298,54 +300,56 @@ export function OverviewLive({
             What happened during each Migration Week: every attempt that ended in it, counted once, as Report
             6 counts MA completions, whatever the installation's state now.
           </p>
-          <table className="data" aria-describedby="this-week-meaning" data-testid="week-outcomes">
-            <thead>
-              <tr>
-                <th scope="col">Outcome during the week</th>
-                <th scope="col" className="num">
-                  Week of {formatIsoDate(weeks.current)}
-                </th>
-                <th scope="col" className="num">
-                  Week of {formatIsoDate(weeks.previous)}
-                </th>
-                <th scope="col" className="num">
-                  Change
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {OUTCOMES.map((outcome) => {
-                const now = weekCount(weeks.current, outcome);
-                const before = weekCount(weeks.previous, outcome);
-                const change = now - before;
-                return (
-                  <tr key={outcome}>
-                    <th scope="row">{OUTCOME_LABELS[outcome]}</th>
-                    <td className="num">
-                      <Link
-                        href={outcomeHref(weeks.current, outcome)}
-                        aria-label={`${formatCount(now)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.current)}`}
-                      >
-                        {formatCount(now)}
-                      </Link>
-                    </td>
-                    <td className="num">
-                      <Link
-                        href={outcomeHref(weeks.previous, outcome)}
-                        aria-label={`${formatCount(before)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.previous)}`}
-                      >
-                        {formatCount(before)}
-                      </Link>
-                    </td>
-                    <td className="num">
-                      {change > 0 ? '+' : ''}
-                      {formatCount(change)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data" aria-describedby="this-week-meaning" data-testid="week-outcomes">
+              <thead>
+                <tr>
+                  <th scope="col">Outcome during the week</th>
+                  <th scope="col" className="num">
+                    Week of {formatIsoDate(weeks.current)}
+                  </th>
+                  <th scope="col" className="num">
+                    Week of {formatIsoDate(weeks.previous)}
+                  </th>
+                  <th scope="col" className="num">
+                    Change
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {OUTCOMES.map((outcome) => {
+                  const now = weekCount(weeks.current, outcome);
+                  const before = weekCount(weeks.previous, outcome);
+                  const change = now - before;
+                  return (
+                    <tr key={outcome}>
+                      <th scope="row">{OUTCOME_LABELS[outcome]}</th>
+                      <td className="num">
+                        <Link
+                          href={outcomeHref(weeks.current, outcome)}
+                          aria-label={`${formatCount(now)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.current)}`}
+                        >
+                          {formatCount(now)}
+                        </Link>
+                      </td>
+                      <td className="num">
+                        <Link
+                          href={outcomeHref(weeks.previous, outcome)}
+                          aria-label={`${formatCount(before)} ${OUTCOME_LABELS[outcome].toLowerCase()} during the week of ${formatIsoDate(weeks.previous)}`}
+                        >
+                          {formatCount(before)}
+                        </Link>
+                      </td>
+                      <td className="num">
+                        {change > 0 ? '+' : ''}
+                        {formatCount(change)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
     </>

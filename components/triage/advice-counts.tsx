@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { TriageCounts } from '@/lib/data/triage';
 import { toSearchParams } from '@/lib/filters/installations';
 import { type TriageListQuery, triageFilterParams } from '@/lib/filters/triage';
-import { formatCount } from '@/lib/format';
+import { formatCount, inSentence } from '@/lib/format';
 import { TRIAGE_DECISION_LABELS, TRIAGE_DECISIONS } from '@/lib/rules/triage';
 
 /** Counts by the rules' advice over the filter; each links to the queue narrowed to that advice. */
@@ -20,7 +20,7 @@ export function AdviceCounts({ counts, query }: { counts: TriageCounts; query: T
         {TRIAGE_DECISIONS.map((d) => (
           <li key={d}>
             <Link href={link(d)} aria-current={query.advice === d ? 'page' : undefined} data-advice={d}>
-              <strong>{formatCount(counts.byAdvice[d])}</strong> {TRIAGE_DECISION_LABELS[d].toLowerCase()}
+              <strong>{formatCount(counts.byAdvice[d])}</strong> {inSentence(TRIAGE_DECISION_LABELS[d])}
             </Link>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { LondonTime } from '@/components/ui/london-time';
 import { SectionCard } from '@/components/ui/section-card';
 import type { TriageHistoryEntry } from '@/lib/data/triage';
-import { formatIsoDate } from '@/lib/format';
+import { formatIsoDate, inSentence } from '@/lib/format';
 import { TRIAGE_DECISION_LABELS } from '@/lib/rules/triage';
 
 /** Every decision on the installation, oldest first: superseded ones stay, marked as such (append-only). */
@@ -22,7 +22,7 @@ export function DecisionHistory({ entries }: { entries: readonly TriageHistoryEn
               {superseded.has(e.id) ? <span className="muted"> · superseded</span> : null}
               {e.advice && e.advice !== e.decision ? (
                 <div>
-                  Overruled the advice ({TRIAGE_DECISION_LABELS[e.advice].toLowerCase()}): {e.overruleReason}
+                  Overruled the advice ({inSentence(TRIAGE_DECISION_LABELS[e.advice])}): {e.overruleReason}
                 </div>
               ) : null}
               <div className="muted">{e.reason}</div>

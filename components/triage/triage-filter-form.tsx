@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { FilterBar } from '@/components/ui/filter-bar';
 import { SelectField } from '@/components/ui/select-field';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listSmsoOptions } from '@/lib/data/triage';
@@ -8,11 +8,11 @@ import { ERROR_CODES, REASON_CODES } from '@/lib/rules/codes';
 import { TRIAGE_DECISION_LABELS, TRIAGE_DECISIONS, TRIAGEABLE_TYPES } from '@/lib/rules/triage';
 import { GROUP_IDS } from '@/lib/rules/types';
 
-/** The queue's filters as a plain GET form: the URL holds the state, so a view can be bookmarked and shared. */
+/** The triage queue's filters, in the product's one filter bar. */
 export async function TriageFilterForm({ viewer, query }: { viewer: Viewer; query: TriageListQuery }) {
   const smsos = await listSmsoOptions(viewer);
   return (
-    <form method="get" action="/triage" className="filters card" aria-label="Filters">
+    <FilterBar action="/triage" clearHref="/triage">
       <div className="field">
         <label htmlFor="t-state">Show</label>
         <select id="t-state" name="state" defaultValue={query.state}>
@@ -76,14 +76,6 @@ export async function TriageFilterForm({ viewer, query }: { viewer: Viewer; quer
         defaultValue={query.dir === 'desc' ? 'desc' : undefined}
         options={[{ value: 'desc', label: 'Newest failure first' }]}
       />
-      <div className="filter-actions">
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        <Link href="/triage" className="button secondary">
-          Clear
-        </Link>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollRegion } from './scroll-region';
 
 export interface Column<Row> {
   /** Stable key; also the column's `data-column` attribute for tests. */
@@ -6,13 +7,17 @@ export interface Column<Row> {
   header: ReactNode;
   cell: (row: Row) => ReactNode;
   numeric?: boolean;
+  /** A dense table's column width (CSS length); columns without one share what is left. */
+  width?: string;
   /** A header that is itself a control (a sort link) replaces the plain header cell's content. */
   headerProps?: { 'aria-sort'?: 'ascending' | 'descending' };
 }
 
 /**
- * The product's table: a caption for screen readers, column headers with scope, a horizontal scroll container
- * on narrow screens, and one empty-state sentence instead of an empty grid.
+ * The product's table: a caption for screen readers, column headers with scope, its own horizontal scroll
+ * container (a keyboard-reachable region) so a wide table never widens the page on a phone, and one empty-state
+ * sentence instead of an empty grid. `dense` keeps every row to one line within the container's width (fixed
+ * layout: long text is cut, whole on hover and focus), for lists read by scanning.
  */
 export function DataTable<Row>({
   caption,
@@ -21,6 +26,7 @@ export function DataTable<Row>({
   rowKey,
   empty,
   testId,
+  dense = false,
 }: {
   caption: string;
   columns: readonly Column<Row>[];
@@ -28,16 +34,23 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string | number;
   empty: string;
   testId?: string;
+  dense?: boolean;
 }) {
   if (rows.length === 0) return <p className="empty-state">{empty}</p>;
   return (
-    <div className="table-scroll">
-      <table className="data" data-testid={testId}>
+    <ScrollRegion label={caption}>
+      <table className={dense ? 'data dense' : 'data'} data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} {...c.headerProps}>
+              <th
+                key={c.key}
+                scope="col"
+                className={c.numeric ? 'num' : undefined}
+                style={c.width ? { width: c.width } : undefined}
+                {...c.headerProps}
+              >
                 {c.header}
               </th>
             ))}
@@ -55,6 +68,6 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,10 +1,16 @@
-import { formatLondonDateTime, formatUtc } from '@/lib/format';
+import { formatLondonDate, formatLondonDateTime, formatUtc } from '@/lib/format';
 
-/** An instant in London time, with the UTC instant on hover: how every time in the product is shown. */
-export function LondonTime({ iso }: { iso: string }) {
+/**
+ * An instant in London time, with the UTC instant on hover: how every time in the product is shown. A dense list
+ * shows the day only, the London time joining the UTC instant on hover.
+ */
+export function LondonTime({ iso, dayOnly = false }: { iso: string; dayOnly?: boolean }) {
   return (
-    <time dateTime={iso} title={formatUtc(iso)}>
-      {formatLondonDateTime(iso)}
+    <time
+      dateTime={iso}
+      title={dayOnly ? `${formatLondonDateTime(iso)} · ${formatUtc(iso)}` : formatUtc(iso)}
+    >
+      {dayOnly ? formatLondonDate(iso) : formatLondonDateTime(iso)}
     </time>
   );
 }

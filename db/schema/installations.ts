@@ -87,6 +87,16 @@ export const installations = pgTable(
     index('installations_code_week_idx')
       .on(t.lastCode, sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id)
       .where(sql`${t.lastCode} IS NOT NULL`),
+    // The list's other orders (lib/data/installations.ts SORTS), each an index on the same expression so a page
+    // is an index range scan at 10M rows. The default puts failures first, the longest-waiting first.
+    index('installations_attention_idx').on(
+      sql`(${t.status} NOT IN ('failed', 'rolled-back'))`,
+      t.lastChangedAt,
+      t.id,
+    ),
+    index('installations_last_code_idx').on(sql`coalesce(${t.lastCode}, '')`, t.id),
+    index('installations_stage_idx').on(t.stage, t.id),
+    index('installations_attempts_idx').on(t.attemptCount, t.id),
     // The dormant triage queue (MEHRS 4): failed installations with a Dormant Meter, oldest failure first.
     index('installations_triage_queue_idx')
       .on(t.lastChangedAt, t.id)

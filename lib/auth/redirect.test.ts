@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectTarget } from './redirect';
+import { safeRedirectTarget, signInPathFor } from './redirect';
 
 describe('the page a reader returns to after sign-in stays on this site', () => {
   it.each([
@@ -21,5 +21,21 @@ describe('the page a reader returns to after sign-in stays on this site', () => 
     ['an empty string', ''],
   ])('refuses %s and goes to the overview', (_, next) => {
     expect(safeRedirectTarget(next)).toBe('/');
+  });
+});
+
+describe('a signed-out reader is sent to sign in with the page they asked for', () => {
+  it('returns to a deep link, its query kept', () => {
+    expect(signInPathFor('/installations/123?tab=events')).toBe(
+      `/login?next=${encodeURIComponent('/installations/123?tab=events')}`,
+    );
+  });
+
+  it.each([
+    ['the overview', '/'],
+    ['no path (a request the proxy did not see)', null],
+    ['another site', '//evil.example/x'],
+  ])('sends %s to plain sign-in', (_, path) => {
+    expect(signInPathFor(path)).toBe('/login');
   });
 });

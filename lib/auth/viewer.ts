@@ -7,6 +7,7 @@ import { markDatabaseUnavailable } from '@/lib/database-unavailable';
 import { logAccess } from './access-log';
 import { getAuth } from './auth';
 import { can, type Permission, ROLES, type Role } from './permissions';
+import { REQUEST_PATH_HEADER, signInPathFor } from './redirect';
 import { pastAbsoluteLimit } from './session-policy';
 
 /** The signed-in person, as every data-layer call receives it. A supplier viewer is bound to one party. */
@@ -59,7 +60,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages, actions and route handlers: the viewer, or a redirect to sign-in. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect('/login');
+  if (!viewer) redirect(signInPathFor((await headers()).get(REQUEST_PATH_HEADER)));
   return viewer;
 }
 

@@ -23,6 +23,7 @@ import {
   report8Weeks,
   weeksEndingWith,
 } from '@/lib/rules/demand';
+import type { IncidentStatus } from '@/lib/rules/types';
 import { type IsoDate, migrationWeekEnd, migrationWeekOf, migrationWeekStart } from '@/lib/rules/weeks';
 import { rollupClauses } from './installation-filters';
 import {
@@ -249,7 +250,7 @@ export interface ShortfallReasons {
   /** MEHRS 2.2.1 (d), 2.3.2: rejected MAs by reason code, per week (an MA failing two checks counts under both). */
   rejectedByCode: { code: string; description: string; counts: Record<IsoDate, number>; total: number }[];
   /** MEHRS 2.2.1 (e), 2.4.1: incidents "Requesting Party unable to generate Migration Common File" raised per week. */
-  mcfIncidents: { id: number; reference: string; week: IsoDate; raisedAt: string; status: string }[];
+  mcfIncidents: { id: number; reference: string; week: IsoDate; raisedAt: string; status: IncidentStatus }[];
 }
 
 export async function getShortfallReasons(viewer: Viewer, scope: DemandScope): Promise<ShortfallReasons> {

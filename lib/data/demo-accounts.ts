@@ -3,6 +3,7 @@ import { and, asc, eq, like } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/auth/permissions';
 import { DEMO_PASSWORD } from '@/lib/demo';
 
 /**
@@ -24,7 +25,7 @@ function opensWithDemoPassword(hash: string): Promise<boolean> {
  * The demo accounts the login page lists: the seed's `.demo` accounts that are enabled and still open with the
  * demo password (lib/demo.ts). Without demo data, or once an admin changed their passwords, the list is empty.
  */
-export async function listDemoAccounts(): Promise<{ email: string; role: string }[]> {
+export async function listDemoAccounts(): Promise<{ email: string; role: Role }[]> {
   const db = await getDb();
   const candidates = await db
     .select({ email: users.email, role: users.role, hash: accounts.password, disabledAt: users.disabledAt })

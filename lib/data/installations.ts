@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, sql, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   type InstallationEvent,
@@ -16,13 +16,21 @@ import type { Viewer } from '@/lib/auth/viewer';
 import {
   type InstallationFilter,
   type InstallationListQuery,
+  type InstallationSort,
   selectedMoveKinds,
 } from '@/lib/filters/installations';
 import { describeCode } from '@/lib/rules/codes';
 import type { NextMoveKind } from '@/lib/rules/next-moves';
 import type { FailureResolution } from '@/lib/rules/resolve';
 import type { TriageDecision } from '@/lib/rules/triage';
-import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
+import {
+  type GroupId,
+  type IncidentStatus,
+  type InstallationStatus,
+  type InstallationType,
+  STAGE_IDS,
+  type StageId,
+} from '@/lib/rules/types';
 import { EXPORT_BATCH_SIZE, keysetBatches } from './batches';
 import {
   type AuthorisationDto,
@@ -32,7 +40,15 @@ import {
   resolveFor,
 } from './failure-resolution';
 import { installationClauses, rollupClauses, WEEK_OR_NONE } from './installation-filters';
-import { decodeCursor, encodeCursor, isDateText, isTimestampText } from './keyset-cursor';
+import {
+  type CursorKey,
+  decodeCursor,
+  encodeCursor,
+  isBooleanText,
+  isDateText,
+  isIntegerText,
+  isTimestampText,
+} from './keyset-cursor';
 import { countNextMoves } from './next-move-counts';
 import {
   authorisationEventVisibleTo,
@@ -156,32 +172,82 @@ function listNextMove(viewer: Viewer, i: Parameters<typeof toInstallationRow>[1]
     readerActs: r.nextMove.readerActs,
   };
 }
-const SORT_COLUMNS = {
-  changed: installations.lastChangedAt,
-  week: WEEK_OR_NONE,
-} as const;
+/**
+ * One value a sort orders by: the expression (which an index in db/schema/installations.ts must match to serve
+ * it), how a cursor's text becomes that type again, and what that text must look like so a forged cursor
+ * restarts instead of failing a cast.
+ */
+interface SortPart {
+  expression: SQL;
+  cast: (value: string) => SQL;
+  isValid: (value: string) => boolean;
+}
 
-/** What a cursor's value must look like for each sort, so a forged one restarts instead of failing a cast. */
-const SORT_VALUE_IS_VALID = { changed: isTimestampText, week: isDateText } as const;
+const lastChanged: SortPart = {
+  expression: sql`${installations.lastChangedAt}`,
+  cast: (v) => sql`${v}::timestamptz`,
+  isValid: isTimestampText,
+};
+
+/** False for an installation whose last attempt failed or rolled back: false sorts first. */
+const nothingToAct: SortPart = {
+  expression: sql`(${installations.status} NOT IN ('failed', 'rolled-back'))`,
+  // A literal, not a parameter: postgres.js would serialise the text 'true' for a boolean parameter as false.
+  cast: (v) => (v === 'true' ? sql`true` : sql`false`),
+  isValid: isBooleanText,
+};
+
+const SORTS: Record<InstallationSort, readonly SortPart[]> = {
+  attention: [nothingToAct, lastChanged],
+  changed: [lastChanged],
+  week: [
+    {
+      expression: WEEK_OR_NONE,
+      cast: (v) => sql`${v}::date`,
+      isValid: isDateText,
+    },
+  ],
+  code: [
+    {
+      expression: sql`coalesce(${installations.lastCode}, '')`,
+      cast: (v) => sql`${v}::varchar`,
+      isValid: (v) => /^[A-Z0-9.]{0,16}$/.test(v),
+    },
+  ],
+  stage: [
+    {
+      expression: sql`${installations.stage}`,
+      cast: (v) => sql`${v}::stage`,
+      isValid: (v) => (STAGE_IDS as readonly string[]).includes(v),
+    },
+  ],
+  attempts: [
+    {
+      expression: sql`${installations.attemptCount}`,
+      cast: (v) => sql`${v}::smallint`,
+      isValid: isIntegerText,
+    },
+  ],
+};
 
 /** One keyset page of the list's query: rows strictly after `after` in the list's order. */
 async function selectInstallations(
   viewer: Viewer,
   query: Omit<InstallationListQuery, 'cursor'>,
-  after: [string, number] | null,
+  after: CursorKey | null,
   limit: number,
 ) {
   return withViewerReadScope(viewer, async (db) => {
-    const sortColumn = SORT_COLUMNS[query.sort];
+    const parts = SORTS[query.sort];
     const clauses = installationClauses(viewer, query);
     if (after) {
-      const [value, id] = after;
-      const cast = query.sort === 'changed' ? sql`${value}::timestamptz` : sql`${value}::date`;
-      clauses.push(
-        query.dir === 'desc'
-          ? sql`(${sortColumn}, ${installations.id}) < (${cast}, ${id})`
-          : sql`(${sortColumn}, ${installations.id}) > (${cast}, ${id})`,
+      // A row comparison over every sort value and the id: one index range scan, ties broken by id.
+      const columns = sql.join([...parts.map((p) => p.expression), sql`${installations.id}`], sql`, `);
+      const values = sql.join(
+        [...parts.map((p, i) => p.cast(after.values[i] ?? '')), sql`${after.id}`],
+        sql`, `,
       );
+      clauses.push(query.dir === 'desc' ? sql`(${columns}) < (${values})` : sql`(${columns}) > (${values})`);
     }
     const order = query.dir === 'desc' ? desc : asc;
     const rows = await db
@@ -210,20 +276,23 @@ async function selectInstallations(
         },
         electricitySupplierName: electricitySupplier.name,
         gasSupplierName: gasSupplier.name,
-        sortValue: sql<string>`(${sortColumn})::text`,
+        sortValues: sql<string[]>`ARRAY[${sql.join(
+          parts.map((p) => sql`(${p.expression})::text`),
+          sql`, `,
+        )}]`,
       })
       .from(installations)
       .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
       .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
       .where(and(...clauses))
-      .orderBy(order(sortColumn), order(installations.id))
+      .orderBy(...parts.map((p) => order(p.expression)), order(installations.id))
       .limit(limit);
     return rows.map((row) => ({
       row: toInstallationRow(viewer, row.installation, {
         electricity: row.electricitySupplierName,
         gas: row.gasSupplierName,
       }),
-      key: [row.sortValue, row.installation.id] as [string, number],
+      key: { values: row.sortValues, id: row.installation.id } satisfies CursorKey,
     }));
   });
 }
@@ -235,14 +304,17 @@ export async function listInstallations(
   const rows = await selectInstallations(
     viewer,
     query,
-    decodeCursor(query.cursor, SORT_VALUE_IS_VALID[query.sort]),
+    decodeCursor(
+      query.cursor,
+      SORTS[query.sort].map((p) => p.isValid),
+    ),
     INSTALLATION_PAGE_SIZE + 1,
   );
   const page = rows.slice(0, INSTALLATION_PAGE_SIZE);
   const last = page.at(-1);
   return {
     rows: page.map((r) => r.row),
-    nextCursor: rows.length > INSTALLATION_PAGE_SIZE && last ? encodeCursor(...last.key) : null,
+    nextCursor: rows.length > INSTALLATION_PAGE_SIZE && last ? encodeCursor(last.key) : null,
   };
 }
 
@@ -256,7 +328,7 @@ export async function* installationBatches(
   size = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<InstallationRow[]> {
   const batches = keysetBatches(
-    (after: [string, number] | null, limit) => selectInstallations(viewer, query, after, limit),
+    (after: CursorKey | null, limit) => selectInstallations(viewer, query, after, limit),
     (r) => r.key,
     size,
   );
@@ -327,7 +399,7 @@ export interface InstallationTimeline {
     reference: string;
     scenario: string;
     title: string;
-    status: string;
+    status: IncidentStatus;
     owner: string;
     raisedAt: string;
   }[];

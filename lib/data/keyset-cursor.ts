@@ -1,32 +1,45 @@
 /**
- * Keyset cursors: the last row's (sort value, id) as an opaque base64url token, so page 1,000 costs what page 1
- * does. Anything that does not decode to a value the sort column can hold restarts from the first page (docs/
- * decisions/0004): a forged cursor must never reach the database as a cast that fails.
+ * Keyset cursors: the last row's sort values and id as an opaque base64url token, so page 1,000 costs what page 1
+ * does. A sort may order by several values (failures first, then by age). Anything that does not decode to values
+ * the sort's columns can hold restarts from the first page (docs/decisions/0004): a forged cursor must never reach
+ * the database as a cast that fails.
  */
-export function encodeCursor(value: string, id: number): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+export interface CursorKey {
+  values: string[];
+  id: number;
 }
 
+export function encodeCursor({ values, id }: CursorKey): string {
+  return Buffer.from(JSON.stringify([...values, id])).toString('base64url');
+}
+
+/** `validators` holds one check per sort value, in order. */
 export function decodeCursor(
   cursor: string | undefined,
-  isValidValue: (value: string) => boolean,
-): [string, number] | null {
+  validators: readonly ((value: string) => boolean)[],
+): CursorKey | null {
   if (!cursor) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      isValidValue(parsed[0]) &&
-      Number.isSafeInteger(parsed[1])
-    ) {
-      return [parsed[0], parsed[1] as number];
-    }
+    if (!Array.isArray(parsed) || parsed.length !== validators.length + 1) return null;
+    const values = parsed.slice(0, -1);
+    const id: unknown = parsed.at(-1);
+    const valid = values.every((v, i) => typeof v === 'string' && validators[i]?.(v));
+    if (valid && Number.isSafeInteger(id)) return { values, id: id as number };
   } catch {
     // Not base64url JSON: restart from the first page.
   }
   return null;
+}
+
+/** A whole number as PostgreSQL prints a smallint or integer. */
+export function isIntegerText(value: string): boolean {
+  return /^-?\d{1,9}$/.test(value);
+}
+
+/** A boolean as PostgreSQL prints one in text. */
+export function isBooleanText(value: string): boolean {
+  return value === 'true' || value === 'false';
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, DomainError } from '@/lib/errors';
 import type { TriageFilter, TriageState } from '@/lib/filters/triage';
-import { formatLondonDateTime } from '@/lib/format';
+import { formatLondonDateTime, inSentence } from '@/lib/format';
 import {
   dormantTriageAdvice,
   isTriageable,
@@ -95,7 +95,7 @@ interface Plan {
 class Replay extends Error {}
 
 const decided = (c: Current) =>
-  `Already decided (${TRIAGE_DECISION_LABELS[c.decision].toLowerCase()}) by ${c.decided_by ?? 'an analyst'} at ` +
+  `Already decided (${inSentence(TRIAGE_DECISION_LABELS[c.decision])}) by ${c.decided_by ?? 'an analyst'} at ` +
   `${formatLondonDateTime(new Date(Number(c.decided_ms)).toISOString())}.`;
 
 /** Skipped: someone else's decision got there first, or the installation moved on since the analyst looked. */
@@ -132,7 +132,7 @@ function ineligibility(request: DecisionRequest, row: LockedRow, advice: TriageA
     if (problem) return problem;
   }
   if (detail.decision !== advice.decision && !request.overruleReason) {
-    return `The advice is to ${TRIAGE_DECISION_LABELS[advice.decision].toLowerCase()}: give a reason to overrule it.`;
+    return `The advice is to ${inSentence(TRIAGE_DECISION_LABELS[advice.decision])}: give a reason to overrule it.`;
   }
   return null;
 }

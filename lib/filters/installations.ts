@@ -19,8 +19,22 @@ import { isValidMigrationWeek } from '@/lib/rules/weeks';
 const week = z.string().refine(isValidMigrationWeek, 'A Migration Week is a Monday (YYYY-MM-DD).');
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
-export const INSTALLATION_SORTS = ['changed', 'week'] as const;
+/**
+ * The list's orders. `attention`, the default, puts failures first, the longest-waiting first: what needs
+ * someone's move before rows with nothing to show.
+ */
+export const INSTALLATION_SORTS = ['attention', 'changed', 'week', 'code', 'stage', 'attempts'] as const;
 export type InstallationSort = (typeof INSTALLATION_SORTS)[number];
+
+/** The direction a sort takes when the URL names none: the one a reader most likely wants first. */
+export const DEFAULT_SORT_DIRECTION: Record<InstallationSort, 'asc' | 'desc'> = {
+  attention: 'asc',
+  changed: 'desc',
+  week: 'asc',
+  code: 'asc',
+  stage: 'asc',
+  attempts: 'desc',
+};
 
 export const installationFilterSchema = z.object({
   weekFrom: optional(week),
@@ -57,11 +71,13 @@ export const installationFilterSchema = z.object({
 });
 export type InstallationFilter = z.infer<typeof installationFilterSchema>;
 
-export const installationListSchema = installationFilterSchema.extend({
-  sort: z.enum(INSTALLATION_SORTS).catch('changed').default('changed'),
-  dir: z.enum(['asc', 'desc']).catch('desc').default('desc'),
-  cursor: optional(z.string().max(200)),
-});
+export const installationListSchema = installationFilterSchema
+  .extend({
+    sort: z.enum(INSTALLATION_SORTS).catch('attention').default('attention'),
+    dir: optional(z.enum(['asc', 'desc'])),
+    cursor: optional(z.string().max(400)),
+  })
+  .transform((query) => ({ ...query, dir: query.dir ?? DEFAULT_SORT_DIRECTION[query.sort] }));
 export type InstallationListQuery = z.infer<typeof installationListSchema>;
 
 /** The next move kinds an owner/move filter selects, or null when it selects none of them. */

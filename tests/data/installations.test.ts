@@ -4,7 +4,7 @@ import { type DatabaseHandle, queryRows, setDatabase } from '@/db/client';
 import { installationEvents, installationRollups, installations, migrationAuthorisations } from '@/db/schema';
 import { countInstallations, getInstallationTimeline, listInstallations } from '@/lib/data/installations';
 import { getOverview } from '@/lib/data/overview';
-import { installationListSchema } from '@/lib/filters/installations';
+import { INSTALLATION_SORTS, installationListSchema } from '@/lib/filters/installations';
 import { describeEachEngine } from '../support/engines';
 import {
   analyst,
@@ -74,13 +74,40 @@ describeEachEngine('Installations data layer', (engine) => {
   }
 
   it('lets an analyst page through every installation exactly once, in order, despite tied sort values', async () => {
-    for (const sort of ['changed', 'week'] as const) {
+    expect(INSTALLATION_SORTS).toHaveLength(6);
+    for (const sort of INSTALLATION_SORTS) {
       for (const dir of ['asc', 'desc'] as const) {
         const ids = await everyPage(analyst, { sort, dir });
         expect(ids).toHaveLength(108);
         expect(new Set(ids).size).toBe(108);
       }
     }
+  });
+
+  it('orders every page of each sort by its value, across page boundaries', async () => {
+    const rows = await handle.db
+      .select({ id: installations.id, code: installations.lastCode, attempts: installations.attemptCount })
+      .from(installations);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const codes = (await everyPage(analyst, { sort: 'code', dir: 'desc' })).map(
+      (id) => byId.get(id)?.code ?? '',
+    );
+    expect(codes).toEqual([...codes].sort().reverse());
+    const attempts = (await everyPage(analyst, { sort: 'attempts' })).map(
+      (id) => byId.get(id)?.attempts ?? 0,
+    );
+    expect(attempts).toEqual([...attempts].sort((a, b) => b - a));
+  });
+
+  it('opens on what needs attention: failures first, the longest-waiting first', async () => {
+    const ids = await everyPage(analyst, {});
+    const failed = await handle.db
+      .select({ id: installations.id })
+      .from(installations)
+      .where(sql`${installations.status} in ('failed', 'rolled-back')`)
+      .orderBy(installations.lastChangedAt, installations.id);
+    expect(failed).toHaveLength(10);
+    expect(ids.slice(0, failed.length)).toEqual(failed.map((r) => r.id));
   });
 
   it('Suppliers never see another supplier’s installations, on any page', async () => {

@@ -355,7 +355,7 @@ describeEachEngine('Dormant triage data layer (MEHRS 4)', (engine) => {
     );
     expect(stale.items[0]).toMatchObject({
       outcome: 'skipped',
-      why: expect.stringMatching(/^Already decided \(await smso action\) by Ann Analyst/),
+      why: expect.stringMatching(/^Already decided \(await SMSO action\) by Ann Analyst/),
     });
     await decideTriage(
       analyst,

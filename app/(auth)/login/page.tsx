@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { safeRedirectTarget } from '@/lib/auth/redirect';
 import { getViewer } from '@/lib/auth/viewer';
 import { listDemoAccounts } from '@/lib/data/demo-accounts';
 import { DEMO_PASSWORD } from '@/lib/demo';
@@ -8,8 +10,8 @@ import { LoginForm } from './login-form';
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await getViewer()) redirect('/');
   const [{ next }, demoAccounts] = await Promise.all([searchParams, listDemoAccounts()]);
+  if (await getViewer()) redirect(safeRedirectTarget(next));
   return (
     <main className="login">
       <div className="card">
@@ -26,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <ul>
             {demoAccounts.map((account) => (
               <li key={account.email}>
-                <code>{account.email}</code> <span className="muted">({account.role})</span>
+                <code>{account.email}</code> <span className="muted">({ROLE_LABELS[account.role]})</span>
               </li>
             ))}
           </ul>

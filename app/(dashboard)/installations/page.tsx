@@ -6,6 +6,7 @@ import { InstallationTable } from '@/components/installations/installation-table
 import { NextMoveFilter } from '@/components/installations/next-move-filter';
 import { SelectField } from '@/components/ui/select-field';
 import { Skeleton } from '@/components/ui/skeleton';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission, type Viewer } from '@/lib/auth/viewer';
 import { countInstallations, listInstallations } from '@/lib/data/installations';
 import { listMigrationWeeks } from '@/lib/data/overview';
@@ -27,10 +28,19 @@ async function Results({ viewer, query }: { viewer: Viewer; query: InstallationL
     countInstallations(viewer, query),
   ]);
   return (
-    <>
-      <RaiseFromFilterLink viewer={viewer} filter={query} count={total.value} />
-      <InstallationTable initial={{ page, total }} query={query} />
-    </>
+    <InstallationTable
+      initial={{ page, total }}
+      query={query}
+      showSuppliers={can(viewer, 'migration.viewAll')}
+      summary={
+        <>
+          <p className="muted" data-testid="week-meaning">
+            {weekMeaning(query)}
+          </p>
+          <RaiseFromFilterLink viewer={viewer} filter={query} count={total.value} />
+        </>
+      }
+    />
   );
 }
 
@@ -71,6 +81,7 @@ export default async function InstallationsPage({ searchParams }: { searchParams
         viewer={viewer}
         action="/installations"
         filter={query}
+        hidden={{ sort: query.sort, dir: query.dir }}
         extra={
           <>
             <div className="field">
@@ -102,14 +113,9 @@ export default async function InstallationsPage({ searchParams }: { searchParams
               defaultValue={query.outcomeWeek}
               options={weekOptions}
             />
-            <input type="hidden" name="sort" value={query.sort} />
-            <input type="hidden" name="dir" value={query.dir} />
           </>
         }
       />
-      <p className="muted" data-testid="week-meaning">
-        {weekMeaning(query)}
-      </p>
       <Suspense key={JSON.stringify(query)} fallback={<Skeleton label="installations" height="30rem" />}>
         <Results viewer={viewer} query={query} />
       </Suspense>

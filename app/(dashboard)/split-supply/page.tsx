@@ -9,6 +9,7 @@ import {
 } from '@/components/split-supply/plan-tables';
 import { PublishForm } from '@/components/split-supply/publish-form';
 import { SupplierCalendar } from '@/components/split-supply/supplier-calendar';
+import { FilterBar } from '@/components/ui/filter-bar';
 import { KeysetPager } from '@/components/ui/keyset-pager';
 import { SectionCard } from '@/components/ui/section-card';
 import { SelectField } from '@/components/ui/select-field';
@@ -89,7 +90,7 @@ async function PlannerView({ viewer, query }: { viewer: Viewer; query: SplitSupp
       <SectionCard title="Supplier pairs" actions={<a href={EXPORT_HREF}>Export CSV</a>}>
         <PairTable pairs={pairs} selected={pair?.key ?? null} />
       </SectionCard>
-      <form className="card filters" action="/split-supply" aria-label="Filters">
+      <FilterBar action="/split-supply">
         <SelectField
           id="f-pair"
           name="pair"
@@ -114,12 +115,7 @@ async function PlannerView({ viewer, query }: { viewer: Viewer; query: SplitSupp
           defaultValue={query.code}
           options={[{ value: 'MA106', label: 'MA106 (other split-supply MA not received)' }]}
         />
-        <div className="filter-actions">
-          <button className="button" type="submit">
-            Apply filters
-          </button>
-        </div>
-      </form>
+      </FilterBar>
       <SectionCard title={pairLabel ? `Installations of ${pairLabel}` : 'Split-supply installations'}>
         <p className="muted" data-testid="plan-count">
           {plan.total} installation{plan.total === 1 ? '' : 's'} match.

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listAccessEvents } from '@/lib/data/audit';
 import { listVisibleSuppliers } from '@/lib/data/parties';
 import { listUsers } from '@/lib/data/users';
 import { formatLondonDateTime, formatUtc } from '@/lib/format';
-import { deleteUserAction, setUserDisabledAction } from './actions';
+import { setUserDisabledAction } from './actions';
+import { DeleteUserButton } from './delete-user-button';
 import { NewUserForm } from './new-user-form';
 import { UserRowAction } from './user-row-action';
 
@@ -61,7 +63,7 @@ export default async function UsersPage() {
                 <tr key={u.id}>
                   <td>{u.name}</td>
                   <td>{u.email}</td>
-                  <td>{u.role}</td>
+                  <td>{ROLE_LABELS[u.role]}</td>
                   <td>{u.supplier ?? '—'}</td>
                   <td>{formatLondonDateTime(u.createdAt)}</td>
                   <td>{u.disabledAt ? `Disabled ${formatLondonDateTime(u.disabledAt)}` : 'Active'}</td>
@@ -75,12 +77,7 @@ export default async function UsersPage() {
                           label={u.disabledAt ? 'Enable' : 'Disable'}
                           accessibleName={`${u.disabledAt ? 'Enable' : 'Disable'} ${u.email}`}
                         />
-                        <UserRowAction
-                          action={deleteUserAction}
-                          fields={{ userId: u.id }}
-                          label="Delete"
-                          accessibleName={`Delete ${u.email}`}
-                        />
+                        <DeleteUserButton userId={u.id} name={u.name} email={u.email} />
                       </div>
                     )}
                   </td>

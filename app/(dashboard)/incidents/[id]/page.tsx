@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { AffectedList } from '@/components/incidents/affected-list';
 import { IncidentFacts } from '@/components/incidents/incident-facts';
 import { IncidentHistory } from '@/components/incidents/incident-history';
@@ -13,7 +14,18 @@ import { requirePermission } from '@/lib/auth/viewer';
 import { getIncident, listIncidentAssignees } from '@/lib/data/incidents';
 import { RECORD_KIND_LABELS } from '@/lib/rules/incident-workflow';
 
-export const metadata: Metadata = { title: 'Incident' };
+/** The incident for this request, read once for the tab title and the page (React's per-request cache). */
+const readIncident = cache(async (rawId: string) => {
+  const viewer = await requirePermission('incidents.view');
+  const id = Number(rawId);
+  return Number.isSafeInteger(id) && id > 0 ? getIncident(viewer, id) : null;
+});
+
+/** The tab names the incident by its reference, so several open incidents can be told apart. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const incident = await readIncident((await params).id);
+  return { title: incident ? incident.reference : 'Incident' };
+}
 
 const ORDER_WORDS = {
   receipt: 'in order of receipt',
@@ -22,8 +34,7 @@ const ORDER_WORDS = {
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('incidents.view');
-  const id = Number((await params).id);
-  const incident = Number.isSafeInteger(id) && id > 0 ? await getIncident(viewer, id) : null;
+  const incident = await readIncident((await params).id);
   if (!incident) notFound();
   const works = can(viewer, 'incidents.work');
   const assignees = works ? await listIncidentAssignees() : [];

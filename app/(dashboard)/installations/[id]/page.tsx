@@ -1,22 +1,39 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { NextMove } from '@/components/installations/next-move';
 import { RetryScheduleView } from '@/components/installations/retry-schedule';
 import { SplitSupplyCard } from '@/components/split-supply/split-supply-card';
 import { LondonTime } from '@/components/ui/london-time';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requirePermission } from '@/lib/auth/viewer';
 import type { AuthorisationDto } from '@/lib/data/failure-resolution';
 import { getInstallationTimeline, type InstallationTimeline } from '@/lib/data/installations';
 import { getSplitSupplyReading } from '@/lib/data/split-supply';
 import { formatIsoDate, formatLondonDateTime, STATUS_LABELS, TYPE_LABELS } from '@/lib/format';
 import { describeCode, errorCode } from '@/lib/rules/codes';
+import { INCIDENT_STATUS_LABELS } from '@/lib/rules/incident-workflow';
 import { deviceConnectivityAttempts, simSwapAttempts } from '@/lib/rules/retries';
 import { stage as stageInfo } from '@/lib/rules/stages';
 import { TRIAGE_DECISION_LABELS } from '@/lib/rules/triage';
 import { type TriageState, triageStateFor } from '@/lib/rules/triage-state';
 
-export const metadata: Metadata = { title: 'Installation' };
+/**
+ * The installation for this request, read once for the tab title and the page (React's per-request cache).
+ * Another supplier's installation is answered exactly like a missing one.
+ */
+const readTimeline = cache(async (rawId: string) => {
+  const viewer = await requirePermission('installations.view');
+  const id = Number(rawId);
+  return Number.isSafeInteger(id) && id > 0 ? getInstallationTimeline(viewer, id) : null;
+});
+
+/** The tab names the installation, so several open timelines can be told apart. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const installation = (await readTimeline((await params).id))?.installation;
+  return { title: installation ? `Installation ${installation.mpan ?? installation.mprn}` : 'Installation' };
+}
 
 /**
  * The retry schedules that applied, each with the attempt it belongs to: device connectivity (MEHRS 3.1, 2.6.2)
@@ -85,9 +102,7 @@ function triageText(state: TriageState): string | null {
 
 export default async function InstallationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('installations.view');
-  const id = Number((await params).id);
-  // Another supplier's installation is answered exactly like a missing one.
-  const timeline = Number.isSafeInteger(id) && id > 0 ? await getInstallationTimeline(viewer, id) : null;
+  const timeline = await readTimeline((await params).id);
   if (!timeline) notFound();
   const { installation: i, events, incidents, authorisations } = timeline;
   const triageState = triageStateFor({
@@ -231,7 +246,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
             {incidents.map((inc) => (
               <li key={inc.id}>
                 <Link href={`/incidents/${inc.id}`}>{inc.reference}</Link> · MEHRS {inc.scenario}: {inc.title}{' '}
-                · owned by {inc.owner} · {inc.status}
+                · owned by {inc.owner} · {INCIDENT_STATUS_LABELS[inc.status]}
               </li>
             ))}
           </ul>
@@ -243,7 +258,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
         {authorisations.length === 0 ? (
           <p className="muted">None received.</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label="Migration Authorisations">
             <table className="data" data-testid="authorisations">
               <thead>
                 <tr>
@@ -281,7 +296,7 @@ export default async function InstallationPage({ params }: { params: Promise<{ i
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {authorisations.some((a) => a.masked) ? (
           <p className="muted">Another supplier's codes are not shown: they are that supplier's to read.</p>

@@ -8,7 +8,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/viewer';
 import { getTriageInstallation, getWeekOptions } from '@/lib/data/triage';
-import { formatIsoDate, TYPE_LABELS } from '@/lib/format';
+import { formatIsoDate, inSentence, TYPE_LABELS } from '@/lib/format';
 import { TRIAGE_DEFAULTS } from '@/lib/rules/config';
 import { earliestTriageWeek, TRIAGE_DECISION_LABELS } from '@/lib/rules/triage';
 
@@ -86,7 +86,7 @@ export default async function TriageInstallationPage({ params }: { params: Promi
           heading={
             <h2>
               {row.current
-                ? `Supersede: ${TRIAGE_DECISION_LABELS[row.current.decision].toLowerCase()}`
+                ? `Supersede: ${inSentence(TRIAGE_DECISION_LABELS[row.current.decision])}`
                 : 'Decide'}
             </h2>
           }
