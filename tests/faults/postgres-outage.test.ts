@@ -20,7 +20,8 @@ vi.mock('@/lib/auth/auth', () => ({
     api: {
       async getSession() {
         const [user] = await (await getDb()).select().from(users).where(eq(users.id, ANALYST_ID));
-        return user ? { user } : null;
+        // A session just signed in: well inside the absolute limit (lib/auth/session-policy.ts).
+        return user ? { user, session: { createdAt: new Date(), token: 'outage-session' } } : null;
       },
     },
   }),
