@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { MAX_REPORT_PERIOD_DAYS, periodDays, previousMigrationWeekPeriod } from '@/lib/rules/reports';
 import type { ReportId } from '@/lib/rules/types';
@@ -15,6 +16,8 @@ export type ParseResult<P> = { ok: true; params: P } | { ok: false; message: str
 export interface ExportSpec<Params, Row> {
   name: string;
   title: string;
+  /** Who may download it; `reports.view` unless the export belongs to another area (the split-supply calendar). */
+  permission?: Permission;
   reportId?: ReportId;
   description: string;
   /** Bump with every change to `columns`, and record the new list in ./published.ts and docs/reports.md. */
@@ -32,6 +35,7 @@ export interface ExportSpec<Params, Row> {
 export interface ExportDefinition {
   name: string;
   title: string;
+  permission: Permission;
   reportId?: ReportId;
   description: string;
   version: number;
@@ -57,6 +61,7 @@ export function defineExport<Params, Row>(spec: ExportSpec<Params, Row>): Export
   return {
     name: spec.name,
     title: spec.title,
+    permission: spec.permission ?? 'reports.view',
     reportId: spec.reportId,
     description: spec.description,
     version: spec.version,

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, setDatabase } from '@/db/client';
 import { migrationAuthorisations, splitSupplyDesignations, weeklyDemand } from '@/db/schema';
 import {
-  calendarCsvRecord,
   designatedPerWeek,
   getCurrentDesignation,
   getSplitSupplyReading,
@@ -17,6 +16,7 @@ import {
   publishCalendar,
 } from '@/lib/data/split-supply-writes';
 import { describeEachEngine } from '../support/engines';
+import { downloadExport } from '../support/exports';
 import {
   analyst,
   createInstallation,
@@ -231,13 +231,23 @@ describeEachEngine('Split-supply calendar (MAM)', (engine) => {
     const gammaRows = (await listCalendar(supplierViewer(gamma), {}, NOW)).rows;
     expect(gammaRows.map((r) => r.installationId)).not.toContain(a.id);
     expect(await getSplitSupplyReading(supplierViewer(gamma), a.id, NOW)).toBeNull();
-    // The MCC sees both names; the CSV record carries the masked name for a supplier.
+    // The MCC sees both names; the CSV export (the registry's `split-supply`) masks the other side for a supplier.
     const mcc = (await listCalendar(analyst, {}, NOW)).rows.find((r) => r.installationId === a.id);
     expect(mcc?.sides.map((s) => s.supplier)).toEqual(['Alpha Energy', 'Beta Power']);
-    const supplierRow = (await listCalendar(supplierViewer(beta), {}, NOW)).rows.find(
-      (r) => r.installationId === a.id,
+    const rowOf = (records: string[][]) => records.find((r) => r[0] === String(a.id));
+    const betaFile = await downloadExport('split-supply', supplierViewer(beta), '', NOW);
+    expect(betaFile[0]).toContain('Electricity Supplier');
+    expect(rowOf(betaFile)).toEqual(expect.arrayContaining([WEEK, 'Other supplier', 'Beta Power']));
+    expect(JSON.stringify(betaFile)).not.toContain('Alpha Energy');
+    expect(rowOf(await downloadExport('split-supply', supplierViewer(gamma), '', NOW))).toBeUndefined();
+    // An analyst narrowing to a supplier gets that supplier's installations only, with both names.
+    expect(rowOf(await downloadExport('split-supply', analyst, `supplier=${alpha}`, NOW))).toEqual(
+      expect.arrayContaining(['Alpha Energy', 'Beta Power']),
     );
-    expect(supplierRow && calendarCsvRecord(supplierRow)).toContain('Other supplier');
+    expect(rowOf(await downloadExport('split-supply', analyst, `supplier=${gamma}`, NOW))).toBeUndefined();
+    await expect(
+      downloadExport('split-supply', supplierViewer(beta), `supplier=${alpha}`, NOW),
+    ).rejects.toThrow(/another supplier/);
   });
 
   it('reads an MA106 failure from each side and names the designated week', async () => {
