@@ -220,6 +220,20 @@ export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Re
   return { weeks, total, parties: blocks, installationsInWeek: inWeek };
 }
 
+/**
+ * Report 8 as its CSV lists it: the page's per-party rows (getReport8, the one truth for the page, its charts and the
+ * file), party by party and week by week. A supplier gets its own rows whatever it asks for; an analyst's
+ * `supplier` narrows to that party.
+ */
+export async function* report8Batches(
+  viewer: Viewer,
+  week: IsoDate,
+  supplier: number | undefined,
+): AsyncGenerator<Report8Row[]> {
+  const report = await getReport8(viewer, await resolveDemandScope(viewer, week, supplier));
+  yield report.parties.flatMap((block) => block.rows);
+}
+
 async function installationsByWeek(
   db: Database,
   viewer: Viewer,
