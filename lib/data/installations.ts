@@ -132,7 +132,8 @@ function listNextMove(viewer: Viewer, i: Parameters<typeof toInstallationRow>[1]
     readerActs: r.nextMove.readerActs,
   };
 }
-const SORT_COLUMNS = {
+/** The list's sort columns: its pages, its batches and its COPY export order by the same. */
+export const SORT_COLUMNS = {
   changed: installations.lastChangedAt,
   week: sql`coalesce(${installations.migrationWeek}, DATE '1970-01-01')`,
 } as const;

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, type Column, eq, gte, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, gte, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { installationEvents, installations, migrationAuthorisations, parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { addCalendarDays, type IsoDate, londonStartOfDay } from '@/lib/rules/weeks';
 import { keysetBatches } from './batches';
-import { authorisationsVisibleTo, installationsVisibleTo } from './scope';
+import type { CopySource } from './copy-out';
+import { authorisationsVisibleTo, chosenSupplierClause, installationsVisibleTo } from './scope';
 
 /** Rows of the Migration Reporting Regime reports (seed 003; docs/reports.md), read in keyset batches (./batches). */
 
@@ -35,11 +36,6 @@ function after(column: Column, id: Column, key: TimeKey | null): SQL | undefined
   return key ? sql`(${column}, ${id}) > (${key[0]}::timestamptz, ${key[1]})` : undefined;
 }
 
-function installationSupplier(supplier: number | undefined): SQL | undefined {
-  if (supplier === undefined) return undefined;
-  return or(eq(installations.electricitySupplierId, supplier), eq(installations.gasSupplierId, supplier));
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Report 2 (S1MIG-002) and S1MIG-001: from the installation history
 // ---------------------------------------------------------------------------------------------------------
@@ -61,12 +57,25 @@ export interface FailureRow {
   key: string;
 }
 
+/** Report 2's rows: failures after MA validation in the period, in the viewer's scope (and an analyst's supplier). */
+function report2Where(viewer: Viewer, query: ReportQuery): SQL | undefined {
+  const [start, end] = instants(query.period);
+  const e = installationEvents;
+  return and(
+    // Literals, not parameters: the partial index installation_events_failures_at_idx (migration 0005).
+    sql`${e.status} in ('failed', 'rolled-back') and ${e.stage} <> 'authorisation'`,
+    gte(e.occurredAt, start),
+    lt(e.occurredAt, end),
+    installationsVisibleTo(viewer),
+    chosenSupplierClause(viewer, query.supplier),
+  );
+}
+
 /**
  * Report 2: every failure after MA validation in the period, with its FailedStepNumber (MEHRS 2.4.5–2.7.7).
  * MA validation failures are Reports 6 and 10 (MEHRS 2.3.2); on a split supply they belong to one supplier's MA.
  */
 export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerator<FailureRow[]> {
-  const [start, end] = instants(query.period);
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
@@ -90,23 +99,36 @@ export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
         })
         .from(e)
         .innerJoin(installations, eq(installations.id, e.installationId))
-        .where(
-          and(
-            // Literals, not parameters: the partial index installation_events_failures_at_idx (migration 0005).
-            sql`${e.status} in ('failed', 'rolled-back') and ${e.stage} <> 'authorisation'`,
-            gte(e.occurredAt, start),
-            lt(e.occurredAt, end),
-            installationsVisibleTo(viewer),
-            installationSupplier(query.supplier),
-            after(e.occurredAt, e.id, key),
-          ),
-        )
+        .where(and(report2Where(viewer, query), after(e.occurredAt, e.id, key)))
         .orderBy(asc(e.occurredAt), asc(e.id))
         .limit(limit);
     },
     (row): TimeKey => [row.key, row.eventId],
     query.batchSize,
   );
+}
+
+/** Report 2 as one query for COPY, in the export's column order (lib/exports/reports.ts), ordered as the batches. */
+export function report2CopySource(viewer: Viewer, query: ReportQuery): CopySource {
+  const e = installationEvents;
+  const i = installations;
+  return {
+    values: [
+      e.occurredAt,
+      i.mpan,
+      i.mprn,
+      i.groupId,
+      i.installationType,
+      e.attempt,
+      e.stage,
+      e.status,
+      e.code,
+      e.failedStep,
+      e.scenario,
+    ].map((column) => sql`${column}`),
+    rest: sql`from ${e} inner join ${i} on ${eq(i.id, e.installationId)}
+      where ${report2Where(viewer, query)} order by ${asc(e.occurredAt)}, ${asc(e.id)}`,
+  };
 }
 
 export interface MigratedRow {
@@ -152,7 +174,7 @@ export function s1mig001Batches(viewer: Viewer, query: ReportQuery): AsyncGenera
             gte(e.occurredAt, start),
             lt(e.occurredAt, end),
             installationsVisibleTo(viewer),
-            installationSupplier(query.supplier),
+            chosenSupplierClause(viewer, query.supplier),
             after(e.occurredAt, e.id, key),
           ),
         )

@@ -1,10 +1,21 @@
+import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
+import type { CopySource } from '@/lib/data/copy-out';
+import { copyCsvOut } from '@/lib/data/copy-out';
 import { MAX_REPORT_PERIOD_DAYS, periodDays, previousMigrationWeekPeriod } from '@/lib/rules/reports';
 import type { ReportId } from '@/lib/rules/types';
 import { type IsoDate, isIsoDate, isValidMigrationWeek } from '@/lib/rules/weeks';
-import { type CsvProfile, csvStream, type ExportColumn } from './csv';
+import {
+  type CsvProfile,
+  crlfRecords,
+  csvBody,
+  csvFileStream,
+  csvHead,
+  csvSqlCell,
+  type ExportColumn,
+} from './csv';
 
 /**
  * How one CSV export is declared: its published columns (with a version), its parameters and its rows. The
@@ -29,6 +40,33 @@ export interface ExportSpec<Params, Row> {
   rows(viewer: Viewer, params: Params, supplier: number | undefined): AsyncIterable<readonly Row[]>;
   /** What the file name says about the period, e.g. '2026-11-16_to_2026-11-22'. */
   periodLabel(params: Params): string;
+  /**
+   * The same rows as one query, for exports large enough that PostgreSQL should write the file itself (COPY): the
+   * raw value of each column in `columns` order, scoped and ordered exactly as `rows`. PGlite still uses `rows`.
+   */
+  copy?(viewer: Viewer, params: Params, supplier: number | undefined): Promise<CopySource>;
+}
+
+/** The file's body: COPY on PostgreSQL when the export has a query for it, otherwise its rows encoded here. */
+async function fileBody<Params, Row>(
+  spec: ExportSpec<Params, Row>,
+  viewer: Viewer,
+  params: Params,
+  supplier: number | undefined,
+  profile: CsvProfile,
+): Promise<AsyncIterable<string | Uint8Array>> {
+  if (spec.copy) {
+    const source = await spec.copy(viewer, params, supplier);
+    if (source.values.length !== spec.columns.length) {
+      throw new Error(
+        `${spec.name}: the COPY query has ${source.values.length} values for ${spec.columns.length} columns`,
+      );
+    }
+    const cells = spec.columns.map((column, i) => csvSqlCell(column.kind, source.values[i] as SQL, profile));
+    const copied = await copyCsvOut(cells, source.rest);
+    if (copied) return crlfRecords(copied);
+  }
+  return csvBody(spec.columns, spec.rows(viewer, params, supplier), profile);
 }
 
 /** An export with its types sealed in, so the registry can hold different row types side by side. */
@@ -74,7 +112,11 @@ export function defineExport<Params, Row>(spec: ExportSpec<Params, Row>): Export
         ok: true,
         periodLabel: spec.periodLabel(params),
         stream: (viewer, supplier, profile, onError) =>
-          csvStream(spec.columns, spec.rows(viewer, params, supplier), profile, onError),
+          csvFileStream(
+            csvHead(spec.columns, profile),
+            () => fileBody(spec, viewer, params, supplier, profile),
+            onError,
+          ),
       };
     },
   };

@@ -6,6 +6,7 @@ import {
   type MigratedRow,
   type ReportPeriod,
   report2Batches,
+  report2CopySource,
   report6Batches,
   report10Batches,
   s1mig001Batches,
@@ -121,6 +122,7 @@ export const report2 = defineExport<ReportPeriod, FailureRow>({
   ],
   parse: reportPeriodParse,
   rows: (viewer, period, supplier) => report2Batches(viewer, { period, supplier }),
+  copy: async (viewer, period, supplier) => report2CopySource(viewer, { period, supplier }),
   periodLabel,
 });
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type DatabaseHandle, queryRows } from '@/db/client';
+import { type DatabaseHandle, queryRows, setDatabase } from '@/db/client';
 import {
   authorisationRollups,
   fileImportContents,
@@ -12,9 +12,11 @@ import {
 } from '@/db/schema';
 import { IMPORT_COLUMNS } from '@/lib/data/imports/kinds';
 import { ImportNotAllowedError } from '@/lib/data/imports/pipeline';
+import { listPlan } from '@/lib/data/split-supply-plan';
+import { designateWeek, publishCalendar } from '@/lib/data/split-supply-writes';
 import { describeEachEngine } from '../support/engines';
-import { createInstallation, createSmso, createSupplier } from '../support/factories';
-import { createDcc, csv, fingerprint, importText, rollupsExact } from './support';
+import { analyst, createInstallation, createSmso, createSupplier } from '../support/factories';
+import { createDcc, csv, fingerprint, importText, NOW, rollupsExact } from './support';
 
 const HEAD = (kind: keyof typeof IMPORT_COLUMNS) => IMPORT_COLUMNS[kind].join(',');
 
@@ -345,5 +347,56 @@ describeEachEngine('File imports', (engine) => {
       sql`SELECT committed FROM weekly_demand WHERE supplier_id = ${beta.id} ORDER BY migration_week`,
     );
     expect(rows.map((r) => Number(r.committed))).toEqual([300, 320]);
+  });
+
+  it('flags a split-supply MA for a week other than the designated one on arrival, to the supplier and the MCC (MAM)', async () => {
+    setDatabase(handle);
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: alpha.id,
+      gasSupplierId: beta.id,
+      stage: 'demand',
+      status: 'in-progress',
+      migrationWeek: '2026-11-30',
+    });
+    await designateWeek(
+      analyst,
+      { target: 'installation', installationId: split.id, filter: {}, week: '2026-11-30' },
+      NOW,
+    );
+    await publishCalendar(analyst, NOW);
+    // Alpha sends its MA for the week after the designated one; Beta for the designated week.
+    const alphaFile = await importText(
+      handle.db,
+      'authorisations',
+      csv([
+        HEAD('authorisations'),
+        maLine(alpha.secPartyId ?? '', split.mpan ?? '', '', '2026-12-07', '2026-12-08'),
+      ]),
+      { userId: null, supplierId: alpha.id },
+    );
+    expect(alphaFile).toMatchObject({ status: 'applied', rowsAccepted: 1 });
+    expect(alphaFile.notices).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'migration_week',
+        message: expect.stringMatching(
+          /2026-12-07 is not the week the MCC designated for this installation \(2026-11-30\)/,
+        ),
+      }),
+    ]);
+    const betaFile = await importText(
+      handle.db,
+      'authorisations',
+      csv([HEAD('authorisations'), maLine(beta.secPartyId ?? '', '', split.mprn ?? '')]),
+      { userId: null, supplierId: beta.id },
+    );
+    expect(betaFile).toMatchObject({ status: 'applied', notices: [] });
+    // The MCC's calendar page lists the off-calendar week beside the designated one.
+    const [pairLow, pairHigh] = [alpha.id, beta.id].sort((x, y) => x - y) as [number, number];
+    const plan = await listPlan(analyst, { pair: [pairLow, pairHigh] }, undefined, NOW);
+    const row = plan.rows.find((r) => r.id === split.id);
+    expect(row?.offCalendarWeeks).toEqual(['2026-12-07']);
+    expect(row?.weeks).toEqual([expect.objectContaining({ week: '2026-11-30', gas: 'received' })]);
   });
 });
