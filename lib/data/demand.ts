@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, between, desc, eq, gte, lt, ne, sql, sum } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, inArray, lt, ne, sql, sum } from 'drizzle-orm';
 import { type Database, getDb } from '@/db/client';
 import {
   AUTHORISATION_ROLLUP_ALL_CODES,
@@ -353,6 +353,21 @@ export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promis
   }));
 }
 
+/**
+ * DCC's migration capacity per Migration Week, where recorded: migration-wide, so shown only to a viewer who sees
+ * capacity for the whole migration (`seesCapacity`). The one read of it, for the demand page and the split-supply
+ * calendar's candidate weeks.
+ */
+export async function weeklyCapacity(weeks: readonly IsoDate[]): Promise<Map<IsoDate, number>> {
+  if (weeks.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ week: migrationCapacity.migrationWeek, capacity: migrationCapacity.capacity })
+    .from(migrationCapacity)
+    .where(inArray(migrationCapacity.migrationWeek, [...weeks]));
+  return new Map(rows.map((r) => [r.week, r.capacity]));
+}
+
 export interface PlannedVolume {
   weeks: PlannedWeek[];
   /** False for a supplier, and for one party: DCC's capacity is migration-wide. */
@@ -393,15 +408,9 @@ export async function getPlannedVolume(
         ),
       )
       .groupBy(installations.migrationWeek),
-    capacityShown
-      ? db
-          .select()
-          .from(migrationCapacity)
-          .where(between(migrationCapacity.migrationWeek, first, last))
-      : Promise.resolve([]),
+    capacityShown ? weeklyCapacity(weeks) : Promise.resolve(new Map<IsoDate, number>()),
   ]);
   const triagedByWeek = new Map(triaged.map((t) => [t.week, t.n]));
-  const capacityByWeek = new Map(capacity.map((c) => [c.migrationWeek, c.capacity]));
   return {
     showsCapacity: capacityShown,
     weeks: weeks.map((week) =>
@@ -410,7 +419,7 @@ export async function getPlannedVolume(
         scheduled: scheduled[week] ?? 0,
         rescheduledByTriage: triagedByWeek.get(week) ?? 0,
         committed: counts.filter((c) => c.week === week).reduce((s, c) => s + c.committed, 0),
-        capacity: capacityShown ? (capacityByWeek.get(week) ?? null) : null,
+        capacity: capacityShown ? (capacity.get(week) ?? null) : null,
       }),
     ),
   };

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, setDatabase } from '@/db/client';
-import { migrationAuthorisations, splitSupplyDesignations, weeklyDemand } from '@/db/schema';
+import {
+  migrationAuthorisations,
+  migrationCapacity,
+  splitSupplyDesignations,
+  weeklyDemand,
+} from '@/db/schema';
+import { weeklyCapacity } from '@/lib/data/demand';
 import {
   designatedPerWeek,
   getCurrentDesignation,
@@ -338,10 +344,15 @@ describeEachEngine('Split-supply calendar (MAM)', (engine) => {
         committed: 5,
       },
     ]);
+    await handle.db.insert(migrationCapacity).values({ migrationWeek: WEEK, capacity: 900 });
     const [pair] = await weekFigures(analyst, [WEEK], [alpha, beta]);
     expect(pair?.committed).toBe(120);
+    // DCC's capacity is migration-wide: the demand page's figure, shown for every supplier, never for a pair.
+    expect(pair?.capacity).toBeNull();
     const [all] = await weekFigures(analyst, [WEEK], null);
     expect(all?.committed).toBe(125);
+    expect(all?.capacity).toBe(900);
+    expect((await weeklyCapacity([WEEK])).get(WEEK)).toBe(all?.capacity);
     expect(all?.designated).toBeGreaterThanOrEqual(pair?.designated ?? 0);
     const pairs = await listSupplierPairs(analyst, NOW);
     const total = pairs.reduce((n, p) => n + p.total, 0);

@@ -399,4 +399,38 @@ describeEachEngine('File imports', (engine) => {
     expect(row?.offCalendarWeeks).toEqual(['2026-12-07']);
     expect(row?.weeks).toEqual([expect.objectContaining({ week: '2026-11-30', gas: 'received' })]);
   });
+
+  it('rejects a large file for one bad last line, naming the line, quickly and with nothing changed', async () => {
+    // 3,000 rows (six chunks) keeps CI fast; `npm run bench:imports` measures the same at 1,000,000
+    // (docs/performance.md).
+    const rows = 3_000;
+    const base = 1_600_000_000_000;
+    await handle.db.execute(sql`
+      INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
+        installation_type, migration_week, stage, status, attempt_count)
+      SELECT (${base}::bigint + n)::text, 'AA', ${smso}, ${alpha.id}, 'active', 'active-only', DATE '2026-11-23',
+        'device-validation', 'in-progress', 1
+      FROM generate_series(1, ${rows}::int) AS n`);
+    const lines = [HEAD('commissioning')];
+    for (let n = 1; n < rows; n++) lines.push(`${base + n},,2026-11-23,commissioned,,,,N`);
+    lines.push('15,,2026-11-23,commissioned,,,,N');
+    const before = await fingerprint(handle.db);
+    const started = performance.now();
+    const outcome = await importText(
+      handle.db,
+      'commissioning',
+      csv(lines),
+      undefined,
+      'scf-large-bad.csv',
+      5000,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    expect(outcome).toMatchObject({ status: 'rejected', rowsTotal: rows, rowsRejected: 1, problemCount: 1 });
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({ line: rows + 1, column: 'mpan', message: expect.stringMatching(/MPAN/) }),
+    ]);
+    expect(await fingerprint(handle.db)).toEqual(before);
+    // Generous for a loaded CI machine: the file is checked in one streaming pass and nothing is applied.
+    expect(seconds).toBeLessThan(60);
+  }, 300_000);
 });

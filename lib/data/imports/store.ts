@@ -49,6 +49,13 @@ export interface InstallationIndex {
 
 const DATE = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
 
+/**
+ * `= ANY(…)` of a JSON list: two index lookups OR-ed together. The `IN (SELECT …)` it replaces made PostgreSQL scan
+ * every installation for each chunk (hashed subplans under OR), minutes for a 1,000,000-row file.
+ */
+const anyOf = (values: readonly string[]) =>
+  sql`ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(values)}::json)))`;
+
 /** The installations a chunk of rows names, by MPAN and by MPRN. */
 export async function loadInstallations(tx: Tx, points: readonly MeterPoints[]): Promise<InstallationIndex> {
   const mpans = [...new Set(points.map((p) => p.mpan).filter((v): v is string => v !== null))];
@@ -65,8 +72,7 @@ export async function loadInstallations(tx: Tx, points: readonly MeterPoints[]):
           EXISTS (SELECT 1 FROM triage_decisions t WHERE t.installation_id = i.id AND t.decision = 'exclude')
             AS blocked
         FROM installations i
-        WHERE i.mpan IN (SELECT json_array_elements_text(${JSON.stringify(mpans)}::json))
-           OR i.mprn IN (SELECT json_array_elements_text(${JSON.stringify(mprns)}::json))`,
+        WHERE i.mpan = ${anyOf(mpans)} OR i.mprn = ${anyOf(mprns)}`,
   );
   const index: InstallationIndex = { byMpan: new Map(), byMprn: new Map() };
   for (const row of found) {
