@@ -8,7 +8,6 @@ import {
   installationEvents,
   installations,
   migrationAuthorisations,
-  weeklyDemand,
 } from '@/db/schema';
 import { IMPORT_COLUMNS } from '@/lib/data/imports/kinds';
 import { ImportNotAllowedError } from '@/lib/data/imports/pipeline';
