@@ -73,10 +73,12 @@ function writeFile(file: string, badLast: boolean) {
   let buffer = '';
   for (let n = 1; n <= ROWS; n++) {
     const bad = badLast && n === ROWS;
-    buffer +=
-      n % 20 === 0
+    // The bad line (an MPAN of the wrong length) replaces the last row whatever kind that row would have been.
+    buffer += bad
+      ? `15,,${WEEK},commissioned,,,,N\n`
+      : n % 20 === 0
         ? `${1500000000000 + n},,${WEEK},failed,,12.9.1.ET01,No WAN after retries,N\n`
-        : `${bad ? '15' : 1500000000000 + n},,${WEEK},commissioned,,,,N\n`;
+        : `${1500000000000 + n},,${WEEK},commissioned,,,,N\n`;
     if (buffer.length > 1 << 20) {
       out.write(buffer);
       buffer = '';
@@ -110,6 +112,9 @@ const rejected = await runImport(db, { userId: null, supplierId: null }, 'commis
   open: () => fs.createReadStream(bad),
 });
 const rejectMs = performance.now() - started;
+console.log(
+  `Rejected in ${(rejectMs / 1000).toFixed(1)} s: ${rejected.status}, ${rejected.problemCount} problem(s), first ${JSON.stringify(rejected.problems[0])}`,
+);
 
 started = performance.now();
 const applied = await runImport(db, { userId: null, supplierId: null }, 'commissioning', {
