@@ -4,7 +4,9 @@
  * rollups by trigger) versus `COPY FROM` of the same file into a bare table, in the same run. Also: how long a
  * 1,000,000-row file with one bad line takes to be rejected, and the process's peak memory.
  *
- *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:imports [-- --rows 1000000]
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:imports [-- --rows 1000000 --prefix mcc_bench]
+ *
+ * The database is <prefix>_imports, dropped and created afresh: give each branch its own prefix.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +20,12 @@ import { IMPORT_COLUMNS } from '@/lib/data/imports/kinds';
 import { runImport } from '@/lib/data/imports/pipeline';
 import { loadDeviceValidation, writeCommissioningFile } from './commissioning-file';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    prefix: { type: 'string', default: 'mcc_bench' },
+  },
+});
 const ROWS = Number(values.rows);
 const serverUrl = process.env.BENCH_DATABASE_URL;
 if (!serverUrl) {
@@ -28,7 +35,7 @@ if (!serverUrl) {
   process.exit(1);
 }
 const WEEK = '2026-11-23';
-const name = 'mcc_bench_imports';
+const name = `${values.prefix}_imports`;
 const admin = postgres(serverUrl, { onnotice: () => {}, max: 1 });
 await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 await admin.unsafe(`CREATE DATABASE ${name}`);
@@ -74,6 +81,9 @@ const rejected = await runImport(db, { userId: null, supplierId: null }, 'commis
   open: () => fs.createReadStream(bad),
 });
 const rejectMs = performance.now() - started;
+console.log(
+  `Rejected in ${(rejectMs / 1000).toFixed(1)} s: ${rejected.status}, ${rejected.problemCount} problem(s), first ${JSON.stringify(rejected.problems[0])}`,
+);
 
 started = performance.now();
 const applied = await runImport(db, { userId: null, supplierId: null }, 'commissioning', {

@@ -27,6 +27,11 @@ export interface DatabaseHandle {
    * the data layer composes its writes with `inTransaction` instead.
    */
   inOneTransaction<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: the CSV of `COPY (<query>) TO STDOUT WITH (FORMAT csv)` as it streams (exports; PGlite has no
+   * streaming COPY out, so its exports read in batches).
+   */
+  copyCsvOut?(query: string): AsyncIterable<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -63,7 +68,11 @@ function copyStatement(table: string, columns: readonly string[], source: string
 const OUTAGE_OPTIONS = { connect_timeout: 5, idle_timeout: 60, max_lifetime: 30 * 60 } as const;
 
 /** A handle over a postgres-js client, or over one of its transactions (then a nested transaction is the same). */
-function postgresHandle(client: postgres.Sql | postgres.TransactionSql, close: () => Promise<void>) {
+function postgresHandle(
+  client: postgres.Sql | postgres.TransactionSql,
+  close: () => Promise<void>,
+  url: string,
+) {
   const db = drizzlePostgres(client as postgres.Sql, { schema, casing: 'snake_case' });
   const handle: DatabaseHandle = {
     db: db as unknown as Database,
@@ -80,8 +89,18 @@ function postgresHandle(client: postgres.Sql | postgres.TransactionSql, close: (
       if (!('begin' in client)) return work(handle); // already one transaction
       // drizzle reads the type parsers from `options`, which a transaction's client shares with the pool's but lacks.
       return (await client.begin((tx) =>
-        work(postgresHandle(Object.assign(tx, { options: client.options }), close)),
+        work(postgresHandle(Object.assign(tx, { options: client.options }), close, url)),
       )) as Awaited<ReturnType<typeof work>>;
+    },
+    async *copyCsvOut(query) {
+      // Its own connection, closed afterwards: postgres-js can leave a pooled connection's socket paused after a
+      // streamed COPY that the reader slowed down (backpressure), and the next query on it then never answers.
+      const own = postgres(url, { onnotice: () => {}, max: 1, ...OUTAGE_OPTIONS });
+      try {
+        yield* await own.unsafe(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`).readable();
+      } finally {
+        await own.end({ timeout: 1 });
+      }
     },
     close,
   };
@@ -93,7 +112,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   if (location.url !== undefined) {
     const client = postgres(location.url, { onnotice: () => {}, max: 10, ...OUTAGE_OPTIONS });
     // A bounded end: postgres-js's end() never settles after a connection error (porsager/postgres#1097).
-    const handle = postgresHandle(client, () => client.end({ timeout: 5 }));
+    const handle = postgresHandle(client, () => client.end({ timeout: 5 }), location.url);
     await migratePostgres(handle.db as unknown as PostgresJsDatabase<typeof schema>, {
       migrationsFolder: MIGRATIONS_FOLDER,
     });

@@ -1,4 +1,5 @@
 import type { ClockDto } from '@/lib/data/incident-queue';
+import { INCIDENT_CATEGORIES } from '@/lib/rules/types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,3 +28,6 @@ export function describeRemaining(clock: ClockDto, remainingMs: number): string 
   if (remainingMs < 0) return `${past} by ${formatDuration(remainingMs)}${state}`;
   return `${formatDuration(remainingMs)} left${state}`;
 }
+
+/** The incident categories as select options (raising an incident, re-categorising one). */
+export const CATEGORY_OPTIONS = INCIDENT_CATEGORIES.map((c) => ({ value: c, label: String(c) }));

@@ -7,10 +7,12 @@ import {
   changeStatusAction,
   noteAction,
 } from '@/app/(dashboard)/incidents/[id]/actions';
+import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { ChangeResult } from '@/lib/data/incident-writes';
 import { nextStatuses, transitionLabel } from '@/lib/rules/incident-workflow';
-import { INCIDENT_CATEGORIES, type IncidentCategory, type IncidentStatus } from '@/lib/rules/types';
+import type { IncidentCategory, IncidentStatus } from '@/lib/rules/types';
+import { CATEGORY_OPTIONS } from './format';
 
 type Result = ActionResult<ChangeResult>;
 type Action = (previous: Result | undefined, form: FormData) => Promise<Result>;
@@ -91,22 +93,15 @@ function AssignForm(props: WorkProps) {
     <form action={action} aria-labelledby="work-assign" className="work-form">
       <h3 id="work-assign">Assign</h3>
       <Hidden props={props} form="assign" />
-      <div className="field">
-        <label htmlFor="w-assignee">Analyst</label>
-        <select
-          id="w-assignee"
-          name="assigneeUserId"
-          defaultValue={props.assigneeId ?? ''}
-          key={props.version}
-        >
-          <option value="">Choose an analyst</option>
-          {props.assignees.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        key={props.version}
+        id="w-assignee"
+        name="assigneeUserId"
+        label="Analyst"
+        defaultValue={props.assigneeId ?? ''}
+        anyLabel="Choose an analyst"
+        options={props.assignees.map((a) => ({ value: a.id, label: a.name }))}
+      />
       <button type="submit" className="button secondary" disabled={pending}>
         Assign
       </button>
@@ -121,16 +116,15 @@ function CategoryForm(props: WorkProps) {
     <form action={action} aria-labelledby="work-category" className="work-form">
       <h3 id="work-category">Category</h3>
       <Hidden props={props} form="category" />
-      <div className="field">
-        <label htmlFor="w-category">New category</label>
-        <select id="w-category" name="category" defaultValue={props.category} key={props.version}>
-          {INCIDENT_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        key={props.version}
+        id="w-category"
+        name="category"
+        label="New category"
+        defaultValue={props.category}
+        anyLabel={null}
+        options={CATEGORY_OPTIONS}
+      />
       <div className="field">
         <label htmlFor="w-category-reason">Reason</label>
         <input id="w-category-reason" name="reason" maxLength={500} />

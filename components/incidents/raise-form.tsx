@@ -3,16 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useState, useTransition } from 'react';
 import { findInstallationsAction, raiseIncidentAction } from '@/app/(dashboard)/incidents/actions';
+import { SelectField } from '@/components/ui/select-field';
 import type { InstallationMatch } from '@/lib/data/incident-raise';
 import { RECORD_KIND_LABELS, raiseOutcome } from '@/lib/rules/incident-workflow';
 import { SCENARIOS } from '@/lib/rules/scenarios';
-import {
-  GROUP_IDS,
-  type GroupId,
-  INCIDENT_CATEGORIES,
-  PARTY_ROLE_LABELS,
-  type PartyRole,
-} from '@/lib/rules/types';
+import { GROUP_IDS, type GroupId, PARTY_ROLE_LABELS, type PartyRole } from '@/lib/rules/types';
+import { CATEGORY_OPTIONS } from './format';
 
 export interface PartyChoice {
   id: number;
@@ -235,16 +231,14 @@ export function RaiseForm({
             onChange={setRaiser}
             errors={errors?.raisedByPartyId}
           />
-          <div className="field">
-            <label htmlFor="r-category">Category</label>
-            <select id="r-category" name="category" defaultValue="3">
-              {INCIDENT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="r-category"
+            name="category"
+            label="Category"
+            defaultValue="3"
+            anyLabel={null}
+            options={CATEGORY_OPTIONS}
+          />
           <div className="field">
             <label htmlFor="r-title">Title (optional: the scenario's title otherwise)</label>
             <input

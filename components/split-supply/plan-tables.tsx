@@ -134,7 +134,7 @@ export function PlanTable({
   );
 }
 
-/** The candidate weeks' demand and capacity: DCC commitment against installations already planned. */
+/** The candidate weeks' demand and capacity (the demand page's figures): commitment, what is planned, DCC capacity. */
 export function WeekFiguresTable({ weeks, scope }: { weeks: WeekFigures[]; scope: string }) {
   return (
     <DataTable
@@ -152,6 +152,12 @@ export function WeekFiguresTable({ weeks, scope }: { weeks: WeekFigures[]; scope
           header: 'Split supply designated',
           numeric: true,
           cell: (w) => formatCount(w.designated),
+        },
+        {
+          key: 'capacity',
+          header: 'DCC capacity',
+          numeric: true,
+          cell: (w) => (w.capacity === null ? '—' : formatCount(w.capacity)),
         },
         {
           key: 'headroom',

@@ -3,7 +3,7 @@ export interface SelectOption {
   label: string;
 }
 
-/** A labelled select with an "Any" choice first; options may come in labelled groups. */
+/** A labelled select with an "Any" choice first (none when `anyLabel` is null); options may come in labelled groups. */
 export function SelectField({
   id,
   name,
@@ -17,7 +17,7 @@ export function SelectField({
   name: string;
   label: string;
   defaultValue?: string | number;
-  anyLabel?: string;
+  anyLabel?: string | null;
   options?: SelectOption[];
   groups?: { label: string; options: SelectOption[] }[];
 }) {
@@ -30,7 +30,7 @@ export function SelectField({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={defaultValue ?? ''}>
-        <option value="">{anyLabel}</option>
+        {anyLabel === null ? null : <option value="">{anyLabel}</option>}
         {options.map(render)}
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>

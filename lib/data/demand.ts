@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, between, desc, eq, gte, lt, ne, sql, sum } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, inArray, lt, ne, sql, sum } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
   AUTHORISATION_ROLLUP_ALL_CODES,
@@ -225,6 +225,20 @@ export async function getReport8(viewer: Viewer, scope: DemandScope): Promise<Re
   });
 }
 
+/**
+ * Report 8 as its CSV lists it: the page's per-party rows (getReport8, the one truth for the page, its charts and the
+ * file), party by party and week by week. A supplier gets its own rows whatever it asks for; an analyst's
+ * `supplier` narrows to that party.
+ */
+export async function* report8Batches(
+  viewer: Viewer,
+  week: IsoDate,
+  supplier: number | undefined,
+): AsyncGenerator<Report8Row[]> {
+  const report = await getReport8(viewer, await resolveDemandScope(viewer, week, supplier));
+  yield report.parties.flatMap((block) => block.rows);
+}
+
 async function installationsByWeek(
   db: Database,
   viewer: Viewer,
@@ -348,6 +362,20 @@ export async function getDemandTrend(viewer: Viewer, scope: DemandScope): Promis
   });
 }
 
+/**
+ * DCC's migration capacity per Migration Week, where recorded: migration-wide, so shown only to a viewer who sees
+ * capacity for the whole migration (`seesCapacity`). The one read of it, for the demand page and the split-supply
+ * calendar's candidate weeks.
+ */
+export async function weeklyCapacity(db: Database, weeks: readonly IsoDate[]): Promise<Map<IsoDate, number>> {
+  if (weeks.length === 0) return new Map();
+  const rows = await db
+    .select({ week: migrationCapacity.migrationWeek, capacity: migrationCapacity.capacity })
+    .from(migrationCapacity)
+    .where(inArray(migrationCapacity.migrationWeek, [...weeks]));
+  return new Map(rows.map((r) => [r.week, r.capacity]));
+}
+
 export interface PlannedVolume {
   weeks: PlannedWeek[];
   /** False for a supplier, and for one party: DCC's capacity is migration-wide. */
@@ -385,15 +413,9 @@ export async function getPlannedVolume(
           ),
         )
         .groupBy(triageRollups.migrationWeek),
-      capacityShown
-        ? db
-            .select()
-            .from(migrationCapacity)
-            .where(between(migrationCapacity.migrationWeek, first, last))
-        : Promise.resolve([]),
+      capacityShown ? weeklyCapacity(db, weeks) : Promise.resolve(new Map<IsoDate, number>()),
     ]);
     const triagedByWeek = new Map(triaged.map((t) => [t.week, t.n]));
-    const capacityByWeek = new Map(capacity.map((c) => [c.migrationWeek, c.capacity]));
     return {
       showsCapacity: capacityShown,
       weeks: weeks.map((week) =>
@@ -402,7 +424,7 @@ export async function getPlannedVolume(
           scheduled: scheduled[week] ?? 0,
           rescheduledByTriage: triagedByWeek.get(week) ?? 0,
           committed: counts.filter((c) => c.week === week).reduce((s, c) => s + c.committed, 0),
-          capacity: capacityShown ? (capacityByWeek.get(week) ?? null) : null,
+          capacity: capacityShown ? (capacity.get(week) ?? null) : null,
         }),
       ),
     };

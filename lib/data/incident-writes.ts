@@ -117,41 +117,41 @@ async function applyChange(
   return db.transaction((tx) => run(tx));
 }
 
-/** Moves an incident along its status flow; on hold needs a reason (the clock pauses while it lasts). */
-export function changeIncidentStatus(
-  viewer: Viewer,
-  input: IncidentChange & { status: IncidentStatus; reason?: string },
-  now = new Date(),
-  tx?: Database,
-): Promise<ChangeResult> {
-  return applyChange(
-    viewer,
-    input,
-    (current) => {
-      if (!canMoveTo(current.status, input.status))
-        throw new DomainError(
-          'invalid',
-          `An incident that is ${INCIDENT_STATUS_LABELS[current.status].toLowerCase()} cannot be marked ${INCIDENT_STATUS_LABELS[input.status].toLowerCase()}.`,
-        );
-      const reason = input.reason?.trim() || null;
-      if (input.status === 'paused' && !reason)
-        throw new DomainError('invalid', 'Say why the incident is on hold.');
-      const settling = input.status === 'resolved';
-      const reopening = current.status === 'resolved' || current.status === 'closed';
-      return {
-        set: {
-          status: input.status,
-          holdReason: input.status === 'paused' ? reason : null,
-          ...(settling ? { resolvedAt: now } : reopening ? { resolvedAt: null } : {}),
-        },
-        action: 'status',
-        note: `${reopening ? 'Re-opened' : INCIDENT_STATUS_LABELS[input.status]}${reason ? `: ${reason}` : ''}`,
-      };
-    },
-    now,
-    tx,
-  );
+/**
+ * A use case that changes an incident by one rule: `decide` reads the incident as it is and says what changes, and
+ * applyChange does the rest (versions, replays, history) in the caller's transaction or a new one.
+ */
+function incidentChange<Input extends IncidentChange>(
+  decide: (current: Incident, input: Input, now: Date) => Effect,
+) {
+  return (viewer: Viewer, input: Input, now = new Date(), tx?: Database): Promise<ChangeResult> =>
+    applyChange(viewer, input, (current) => decide(current, input, now), now, tx);
 }
+
+/** Moves an incident along its status flow; on hold needs a reason (the clock pauses while it lasts). */
+export const changeIncidentStatus = incidentChange<
+  IncidentChange & { status: IncidentStatus; reason?: string }
+>((current, input, now) => {
+  if (!canMoveTo(current.status, input.status))
+    throw new DomainError(
+      'invalid',
+      `An incident that is ${INCIDENT_STATUS_LABELS[current.status].toLowerCase()} cannot be marked ${INCIDENT_STATUS_LABELS[input.status].toLowerCase()}.`,
+    );
+  const reason = input.reason?.trim() || null;
+  if (input.status === 'paused' && !reason)
+    throw new DomainError('invalid', 'Say why the incident is on hold.');
+  const settling = input.status === 'resolved';
+  const reopening = current.status === 'resolved' || current.status === 'closed';
+  return {
+    set: {
+      status: input.status,
+      holdReason: input.status === 'paused' ? reason : null,
+      ...(settling ? { resolvedAt: now } : reopening ? { resolvedAt: null } : {}),
+    },
+    action: 'status',
+    note: `${reopening ? 'Re-opened' : INCIDENT_STATUS_LABELS[input.status]}${reason ? `: ${reason}` : ''}`,
+  };
+});
 
 /** Assigns an analyst; a new incident becomes Assigned, any other keeps its status. */
 export async function assignIncident(
@@ -184,47 +184,25 @@ export async function assignIncident(
 }
 
 /** Re-categorises an incident: the target follows the new category, the time already run is kept. */
-export function changeIncidentCategory(
-  viewer: Viewer,
-  input: IncidentChange & { category: IncidentCategory; reason?: string },
-  now = new Date(),
-  tx?: Database,
-): Promise<ChangeResult> {
-  return applyChange(
-    viewer,
-    input,
-    (current) => {
-      if (current.category === input.category)
-        throw new DomainError('invalid', `The incident is already category ${input.category}.`);
-      const reason = input.reason?.trim();
-      return {
-        set: { category: input.category },
-        action: 'category',
-        note: `Category ${current.category} → ${input.category}${reason ? `: ${reason}` : ''}`,
-      };
-    },
-    now,
-    tx,
-  );
-}
+export const changeIncidentCategory = incidentChange<
+  IncidentChange & { category: IncidentCategory; reason?: string }
+>((current, input) => {
+  if (current.category === input.category)
+    throw new DomainError('invalid', `The incident is already category ${input.category}.`);
+  const reason = input.reason?.trim();
+  return {
+    set: { category: input.category },
+    action: 'category',
+    note: `Category ${current.category} → ${input.category}${reason ? `: ${reason}` : ''}`,
+  };
+});
 
 /** Adds a note, internal unless marked for the suppliers that are Interested Parties. */
-export function addIncidentNote(
-  viewer: Viewer,
-  input: IncidentChange & { body: string; visibility: NoteVisibility },
-  now = new Date(),
-  tx?: Database,
-): Promise<ChangeResult> {
-  return applyChange(
-    viewer,
-    input,
-    () => ({
-      set: {},
-      action: 'note',
-      note: input.visibility === 'supplier' ? 'Note added (visible to suppliers)' : 'Internal note added',
-      addNote: { body: input.body.trim(), visibility: input.visibility },
-    }),
-    now,
-    tx,
-  );
-}
+export const addIncidentNote = incidentChange<IncidentChange & { body: string; visibility: NoteVisibility }>(
+  (_current, input) => ({
+    set: {},
+    action: 'note',
+    note: input.visibility === 'supplier' ? 'Note added (visible to suppliers)' : 'Internal note added',
+    addNote: { body: input.body.trim(), visibility: input.visibility },
+  }),
+);

@@ -230,6 +230,11 @@ const SORTS: Record<InstallationSort, readonly SortPart[]> = {
   ],
 };
 
+/** The expressions a sort orders by, in order (the id breaks ties): the COPY export orders exactly as the pages do. */
+export function sortExpressions(sort: InstallationSort): SQL[] {
+  return SORTS[sort].map((p) => p.expression);
+}
+
 /** One keyset page of the list's query: rows strictly after `after` in the list's order. */
 async function selectInstallations(
   viewer: Viewer,

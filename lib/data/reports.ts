@@ -5,6 +5,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { GroupId, InstallationStatus, InstallationType, StageId } from '@/lib/rules/types';
 import { addCalendarDays, type IsoDate, londonStartOfDay } from '@/lib/rules/weeks';
 import { keysetBatches } from './batches';
+import type { CopySource } from './copy-out';
 import { authorisationsVisibleTo, installationsVisibleTo, withViewerReadScope } from './scope';
 
 /** Rows of the Migration Reporting Regime reports (seed 003; docs/reports.md), read in keyset batches (./batches). */
@@ -34,11 +35,6 @@ function after(column: Column, id: Column, key: TimeKey | null): SQL | undefined
   return key ? sql`(${column}, ${id}) > (${key[0]}::timestamptz, ${key[1]})` : undefined;
 }
 
-function installationSupplier(supplier: number | undefined): SQL | undefined {
-  if (supplier === undefined) return undefined;
-  return or(eq(installations.electricitySupplierId, supplier), eq(installations.gasSupplierId, supplier));
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Report 2 (S1MIG-002) and S1MIG-001: from the installation history
 // ---------------------------------------------------------------------------------------------------------
@@ -60,12 +56,33 @@ export interface FailureRow {
   key: string;
 }
 
+/** History events of one kind in the period, in the viewer's scope (and an analyst's supplier). */
+function eventsWhere(viewer: Viewer, query: ReportQuery, which: SQL): SQL | undefined {
+  const [start, end] = instants(query.period);
+  const e = installationEvents;
+  return and(
+    which,
+    gte(e.occurredAt, start),
+    lt(e.occurredAt, end),
+    installationsVisibleTo(viewer),
+    installationSupplier(query.supplier),
+  );
+}
+
+/** A chosen supplier narrows any viewer's rows further (inside its scope, never wider). */
+function installationSupplier(supplier: number | undefined): SQL | undefined {
+  if (supplier === undefined) return undefined;
+  return or(eq(installations.electricitySupplierId, supplier), eq(installations.gasSupplierId, supplier));
+}
+
+// Literals, not parameters: the partial index installation_events_failures_at_idx (migration 0005).
+const FAILURES = sql`${installationEvents.status} in ('failed', 'rolled-back') and ${installationEvents.stage} <> 'authorisation'`;
+
 /**
  * Report 2: every failure after MA validation in the period, with its FailedStepNumber (MEHRS 2.4.5–2.7.7).
  * MA validation failures are Reports 6 and 10 (MEHRS 2.3.2); on a split supply they belong to one supplier's MA.
  */
 export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerator<FailureRow[]> {
-  const [start, end] = instants(query.period);
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
@@ -89,17 +106,7 @@ export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
           })
           .from(e)
           .innerJoin(installations, eq(installations.id, e.installationId))
-          .where(
-            and(
-              // Literals, not parameters: the partial index installation_events_failures_at_idx (migration 0005).
-              sql`${e.status} in ('failed', 'rolled-back') and ${e.stage} <> 'authorisation'`,
-              gte(e.occurredAt, start),
-              lt(e.occurredAt, end),
-              installationsVisibleTo(viewer),
-              installationSupplier(query.supplier),
-              after(e.occurredAt, e.id, key),
-            ),
-          )
+          .where(and(eventsWhere(viewer, query, FAILURES), after(e.occurredAt, e.id, key)))
           .orderBy(asc(e.occurredAt), asc(e.id))
           .limit(limit);
       });
@@ -107,6 +114,29 @@ export function report2Batches(viewer: Viewer, query: ReportQuery): AsyncGenerat
     (row): TimeKey => [row.key, row.eventId],
     query.batchSize,
   );
+}
+
+/** Report 2 as one query for COPY, in the export's column order (lib/exports/reports.ts), ordered as the batches. */
+export function report2CopySource(viewer: Viewer, query: ReportQuery): CopySource {
+  const e = installationEvents;
+  const i = installations;
+  return {
+    values: [
+      e.occurredAt,
+      i.mpan,
+      i.mprn,
+      i.groupId,
+      i.installationType,
+      e.attempt,
+      e.stage,
+      e.status,
+      e.code,
+      e.failedStep,
+      e.scenario,
+    ].map((column) => sql`${column}`),
+    rest: sql`from ${e} inner join ${i} on ${eq(i.id, e.installationId)}
+      where ${eventsWhere(viewer, query, FAILURES)} order by ${asc(e.occurredAt)}, ${asc(e.id)}`,
+  };
 }
 
 export interface MigratedRow {
@@ -125,7 +155,6 @@ export interface MigratedRow {
 
 /** S1MIG-001: installations successfully migrated in the period (one row per installation). */
 export function s1mig001Batches(viewer: Viewer, query: ReportQuery): AsyncGenerator<MigratedRow[]> {
-  const [start, end] = instants(query.period);
   const e = installationEvents;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
@@ -147,14 +176,7 @@ export function s1mig001Batches(viewer: Viewer, query: ReportQuery): AsyncGenera
           .from(e)
           .innerJoin(installations, eq(installations.id, e.installationId))
           .where(
-            and(
-              sql`${e.status} = 'migrated'`,
-              gte(e.occurredAt, start),
-              lt(e.occurredAt, end),
-              installationsVisibleTo(viewer),
-              installationSupplier(query.supplier),
-              after(e.occurredAt, e.id, key),
-            ),
+            and(eventsWhere(viewer, query, sql`${e.status} = 'migrated'`), after(e.occurredAt, e.id, key)),
           )
           .orderBy(asc(e.occurredAt), asc(e.id))
           .limit(limit);
@@ -208,38 +230,49 @@ function authorisationColumns(keyColumn: Column) {
   };
 }
 
-/**
- * Report 6: every MA Completion Response in the period, Success or Failure only, one Completion Reason Code per
- * row (MRR v3.0, seed 003 4.4–4.6): MA validation failures (MEHRS 2.3.2) and every later failure, MCF and MVF
- * validation included. Its successes reconcile with S1MIG-001 for the same period and party.
- */
-export function report6Batches(viewer: Viewer, query: ReportQuery): AsyncGenerator<AuthorisationRow[]> {
+/** MAs whose `time` falls in the period, in the viewer's scope (and an analyst's supplier), in `time` order. */
+function authorisationBatches(
+  viewer: Viewer,
+  query: ReportQuery,
+  time: typeof migrationAuthorisations.receivedAt | typeof migrationAuthorisations.completedAt,
+  which: SQL,
+): AsyncGenerator<AuthorisationRow[]> {
   const [start, end] = instants(query.period);
   const a = migrationAuthorisations;
   return keysetBatches(
     async (key: TimeKey | null, limit) => {
       return withViewerReadScope(viewer, async (db) => {
         return db
-          .select(authorisationColumns(a.completedAt))
+          .select(authorisationColumns(time))
           .from(a)
           .innerJoin(parties, eq(parties.id, a.authorisingPartyId))
           .where(
             and(
-              isNotNull(a.completionStatus),
-              gte(a.completedAt, start),
-              lt(a.completedAt, end),
+              which,
+              gte(time, start),
+              lt(time, end),
               authorisationsVisibleTo(viewer),
               query.supplier === undefined ? undefined : eq(a.authorisingPartyId, query.supplier),
-              after(a.completedAt, a.id, key),
+              after(time, a.id, key),
             ),
           )
-          .orderBy(asc(a.completedAt), asc(a.id))
+          .orderBy(asc(time), asc(a.id))
           .limit(limit);
       });
     },
     (row): TimeKey => [row.key, row.id],
     query.batchSize,
   );
+}
+
+/**
+ * Report 6: every MA Completion Response in the period, Success or Failure only, one Completion Reason Code per
+ * row (MRR v3.0, seed 003 4.4–4.6): MA validation failures (MEHRS 2.3.2) and every later failure, MCF and MVF
+ * validation included. Its successes reconcile with S1MIG-001 for the same period and party.
+ */
+export function report6Batches(viewer: Viewer, query: ReportQuery): AsyncGenerator<AuthorisationRow[]> {
+  const a = migrationAuthorisations;
+  return authorisationBatches(viewer, query, a.completedAt, isNotNull(a.completionStatus));
 }
 
 /** Report 10 expands an MA into one row per reason code, or one row with none when it was accepted. */
@@ -255,31 +288,11 @@ export async function* report10Batches(
   viewer: Viewer,
   query: ReportQuery,
 ): AsyncGenerator<ValidationResponseRow[]> {
-  const [start, end] = instants(query.period);
-  const a = migrationAuthorisations;
-  const batches = keysetBatches(
-    async (key: TimeKey | null, limit) => {
-      return withViewerReadScope(viewer, async (db) => {
-        return db
-          .select(authorisationColumns(a.receivedAt))
-          .from(a)
-          .innerJoin(parties, eq(parties.id, a.authorisingPartyId))
-          .where(
-            and(
-              eq(parties.role, 'supplier'),
-              gte(a.receivedAt, start),
-              lt(a.receivedAt, end),
-              authorisationsVisibleTo(viewer),
-              query.supplier === undefined ? undefined : eq(a.authorisingPartyId, query.supplier),
-              after(a.receivedAt, a.id, key),
-            ),
-          )
-          .orderBy(asc(a.receivedAt), asc(a.id))
-          .limit(limit);
-      });
-    },
-    (row): TimeKey => [row.key, row.id],
-    query.batchSize,
+  const batches = authorisationBatches(
+    viewer,
+    query,
+    migrationAuthorisations.receivedAt,
+    eq(parties.role, 'supplier'),
   );
   for await (const rows of batches) {
     yield rows.flatMap((row): ValidationResponseRow[] =>

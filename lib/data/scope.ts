@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { inRowScope, type RowScope, type Transaction } from '@/db/client';
 import {
   authorisationRollups,
@@ -176,6 +176,12 @@ export function partyNameFor(
   const ownParty = viewerParty(viewer);
   const another = ownParty !== null && party.role === 'supplier' && party.id !== ownParty;
   return another ? OTHER_SUPPLIER : party.name;
+}
+
+/** `supplierNameFor` in SQL, for exports the database writes (COPY): the same masking, row by row. */
+export function supplierNameSql(viewer: Viewer, supplierId: SQL | Column, name: SQL | Column): SQL {
+  if (seesEverything(viewer)) return sql`${name}`;
+  return sql`case when ${supplierId} is null then null when ${supplierId} = ${viewer.supplierId ?? -1} then ${name} else ${OTHER_SUPPLIER} end`;
 }
 
 /** Suppliers the viewer may choose in a filter: all of them for the MCC, only itself for a supplier. */

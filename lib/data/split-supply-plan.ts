@@ -24,7 +24,8 @@ import type { CalendarState, SplitSupplyFilter } from '@/lib/filters/split-suppl
 import { type MaSideStatus, maSideStatus, offCalendarWeeks } from '@/lib/rules/split-supply';
 import type { InstallationStatus } from '@/lib/rules/types';
 import { migrationWeekOf } from '@/lib/rules/weeks';
-import { splitSupplyScope, withViewerScope } from './scope';
+import { weeklyCapacity } from './demand';
+import { seesCapacity, splitSupplyScope, withViewerScope } from './scope';
 import {
   authorisationsOf,
   byInstallation,
@@ -250,6 +251,8 @@ export interface WeekFigures {
   planned: number;
   /** Split-supply installations currently designated for the week (drafts included). */
   designated: number;
+  /** DCC's capacity for the week, as the demand page shows it; null when not recorded, or for a supplier pair. */
+  capacity: number | null;
 }
 
 /**
@@ -268,7 +271,9 @@ export async function weekFigures(
     const pairFilter = supplierIds
       ? and(eq(pairLow, Math.min(...supplierIds)), eq(pairHigh, Math.max(...supplierIds)))
       : undefined;
-    const [committed, planned, designated] = await Promise.all([
+    // DCC's capacity is migration-wide: shown for the whole migration only, as on the demand page.
+    const capacityShown = seesCapacity(viewer, supplierIds ? (supplierIds[0] ?? null) : null);
+    const [committed, planned, designated, capacity] = await Promise.all([
       db
         .select({ week: weeklyDemand.migrationWeek, n: sum(weeklyDemand.committed).mapWith(Number) })
         .from(weeklyDemand)
@@ -305,6 +310,7 @@ export async function weekFigures(
           ),
         )
         .groupBy(current.week),
+      capacityShown ? weeklyCapacity(db, weeks) : Promise.resolve(new Map<string, number>()),
     ]);
     const of = (rows: { week: string; n: number | null }[], week: string) =>
       rows.find((r) => r.week === week)?.n ?? 0;
@@ -313,6 +319,7 @@ export async function weekFigures(
       committed: of(committed, week),
       planned: of(planned, week),
       designated: of(designated, week),
+      capacity: capacity.get(week) ?? null,
     }));
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, lte, ne, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { installations, parties } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import {
@@ -11,6 +11,7 @@ import {
   timeLeftToSubmit,
 } from '@/lib/rules/split-supply';
 import {
+  chosenSupplierClause,
   installationsVisibleTo,
   splitSupplyScope,
   supplierNameFor,
@@ -61,14 +62,35 @@ export interface CalendarPage {
 const electricitySupplier = alias(parties, 'electricity_supplier');
 const gasSupplier = alias(parties, 'gas_supplier');
 
+/** An installation with both sides' suppliers, as every calendar read selects it (joined by `withSupplierNames`). */
+const installationSides = {
+  id: installations.id,
+  mpan: installations.mpan,
+  mprn: installations.mprn,
+  electricityId: installations.electricitySupplierId,
+  electricityName: electricitySupplier.name,
+  gasId: installations.gasSupplierId,
+  gasName: gasSupplier.name,
+};
+interface InstallationSides {
+  id: number;
+  mpan: string | null;
+  mprn: string | null;
+  electricityId: number | null;
+  electricityName: string | null;
+  gasId: number | null;
+  gasName: string | null;
+}
+
+function withSupplierNames<T extends PgSelect>(query: T) {
+  return query
+    .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
+    .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId));
+}
+
 function sidesFor(
   viewer: Viewer,
-  i: {
-    electricityId: number | null;
-    electricityName: string | null;
-    gasId: number | null;
-    gasName: string | null;
-  },
+  i: InstallationSides,
   week: string,
   mas: readonly SideAuthorisationRecord[],
   now: Date,
@@ -86,6 +108,29 @@ function sidesFor(
   return [side('electricity', i.electricityId, i.electricityName), side('gas', i.gasId, i.gasName)];
 }
 
+/** One calendar row: an installation's current designation, its cut-off and both sides' MA status. */
+function calendarEntry(
+  viewer: Viewer,
+  i: InstallationSides,
+  designation: { week: string; published: boolean; designatedAt: Date },
+  mas: readonly SideAuthorisationRecord[],
+  now: Date,
+): CalendarEntry {
+  const left = timeLeftToSubmit(designation.week, now);
+  return {
+    installationId: i.id,
+    mpan: i.mpan,
+    mprn: i.mprn,
+    week: designation.week,
+    published: designation.published,
+    designatedAt: designation.designatedAt.toISOString(),
+    cutOff: left.cutOff.toISOString(),
+    timeLeft: left.label,
+    cutOffPassed: left.passed,
+    sides: sidesFor(viewer, i, designation.week, mas, now),
+  };
+}
+
 function decodeCursor(cursor: string | undefined): [string, number] | null {
   const match = cursor ? /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/.exec(cursor) : null;
   return match ? [match[1] as string, Number(match[2])] : null;
@@ -93,11 +138,11 @@ function decodeCursor(cursor: string | undefined): [string, number] | null {
 
 /**
  * The calendar: each split-supply installation not yet migrated that has a designation the viewer may see, newest
- * week first. A supplier gets its own installations' published weeks only.
+ * week first. A supplier gets its own installations' published weeks only; an analyst may narrow to one supplier.
  */
 export async function listCalendar(
   viewer: Viewer,
-  query: { cursor?: string; pageSize?: number },
+  query: { cursor?: string; pageSize?: number; supplier?: number },
   now: Date,
 ): Promise<CalendarPage> {
   return withViewerScope(viewer, async (db) => {
@@ -105,28 +150,24 @@ export async function listCalendar(
     const current = currentDesignations(db, scope);
     const pageSize = query.pageSize ?? CALENDAR_PAGE_SIZE;
     const after = decodeCursor(query.cursor);
-    const rows = await db
-      .select({
-        id: installations.id,
-        mpan: installations.mpan,
-        mprn: installations.mprn,
-        electricityId: installations.electricitySupplierId,
-        electricityName: electricitySupplier.name,
-        gasId: installations.gasSupplierId,
-        gasName: gasSupplier.name,
-        week: current.week,
-        published: current.published,
-        designatedAt: current.designatedAt,
-      })
-      .from(installations)
-      .innerJoin(current, eq(current.installationId, installations.id))
-      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
+    const rows = await withSupplierNames(
+      db
+        .select({
+          ...installationSides,
+          week: current.week,
+          published: current.published,
+          designatedAt: current.designatedAt,
+        })
+        .from(installations)
+        .innerJoin(current, eq(current.installationId, installations.id))
+        .$dynamic(),
+    )
       .where(
         and(
           eq(installations.splitSupply, true),
           ne(installations.status, 'migrated'),
           installationsVisibleTo(viewer),
+          chosenSupplierClause(viewer, query.supplier),
           after ? sql`(${current.week}, ${installations.id}) < (${after[0]}::date, ${after[1]})` : undefined,
         ),
       )
@@ -141,64 +182,24 @@ export async function listCalendar(
     );
     const last = page.at(-1);
     return {
-      rows: page.map((r) => {
-        const left = timeLeftToSubmit(r.week, now);
-        return {
-          installationId: r.id,
-          mpan: r.mpan,
-          mprn: r.mprn,
-          week: r.week,
-          published: r.published,
-          designatedAt: r.designatedAt.toISOString(),
-          cutOff: left.cutOff.toISOString(),
-          timeLeft: left.label,
-          cutOffPassed: left.passed,
-          sides: sidesFor(viewer, r, r.week, mas.get(r.id) ?? [], now),
-        };
-      }),
+      rows: page.map((r) => calendarEntry(viewer, r, r, mas.get(r.id) ?? [], now)),
       nextCursor: rows.length > pageSize && last ? `${last.week}_${last.id}` : null,
     };
   });
 }
 
-/** Every calendar row the viewer may see, page by page, for the CSV export (memory stays flat). */
-export async function* streamCalendar(viewer: Viewer, now: Date): AsyncGenerator<CalendarEntry> {
+/** Every calendar row the viewer may see, a page at a time, for the CSV export (memory stays flat). */
+export async function* calendarBatches(
+  viewer: Viewer,
+  query: { supplier?: number; pageSize?: number },
+  now: Date,
+): AsyncGenerator<CalendarEntry[]> {
   let cursor: string | undefined;
   do {
-    const page = await listCalendar(viewer, { cursor, pageSize: 500 }, now);
-    yield* page.rows;
+    const page = await listCalendar(viewer, { ...query, cursor, pageSize: query.pageSize ?? 1_000 }, now);
+    if (page.rows.length > 0) yield page.rows;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-}
-
-/** The CSV columns of the calendar export, in order; published once, never reordered. */
-export const CALENDAR_CSV_COLUMNS = [
-  'installation_id',
-  'mpan',
-  'mprn',
-  'migration_week',
-  'published',
-  'submission_cut_off',
-  'electricity_supplier',
-  'electricity_ma',
-  'gas_supplier',
-  'gas_ma',
-] as const;
-
-export function calendarCsvRecord(entry: CalendarEntry): string[] {
-  const [electricity, gas] = entry.sides;
-  return [
-    String(entry.installationId),
-    entry.mpan ?? '',
-    entry.mprn ?? '',
-    entry.week,
-    entry.published ? 'yes' : 'no',
-    entry.cutOff,
-    electricity.supplier ?? '',
-    electricity.status,
-    gas.supplier ?? '',
-    gas.status,
-  ];
 }
 
 export interface CurrentDesignation {
@@ -284,48 +285,21 @@ export async function getSplitSupplyReading(
 ): Promise<SplitSupplyReading | null> {
   return withViewerScope(viewer, async (db) => {
     const scope = splitSupplyScope(viewer);
-    const [i] = await db
-      .select({
-        id: installations.id,
-        mpan: installations.mpan,
-        mprn: installations.mprn,
-        electricityId: installations.electricitySupplierId,
-        electricityName: electricitySupplier.name,
-        gasId: installations.gasSupplierId,
-        gasName: gasSupplier.name,
-      })
-      .from(installations)
-      .leftJoin(electricitySupplier, eq(electricitySupplier.id, installations.electricitySupplierId))
-      .leftJoin(gasSupplier, eq(gasSupplier.id, installations.gasSupplierId))
-      .where(
-        and(
-          eq(installations.id, installationId),
-          eq(installations.splitSupply, true),
-          installationsVisibleTo(viewer),
-        ),
-      );
+    const [i] = await withSupplierNames(db.select(installationSides).from(installations).$dynamic()).where(
+      and(
+        eq(installations.id, installationId),
+        eq(installations.splitSupply, true),
+        installationsVisibleTo(viewer),
+      ),
+    );
     if (!i) return null;
     const [designations, mas] = await Promise.all([
       designationsOf(db, [i.id], scope),
       authorisationsOf(db, [i.id]),
     ]);
     const current = designations.at(-1);
-    const entry: CalendarEntry | null = current
-      ? (() => {
-          const left = timeLeftToSubmit(current.week, now);
-          return {
-            installationId: i.id,
-            mpan: i.mpan,
-            mprn: i.mprn,
-            week: current.week,
-            published: current.publishedAt !== null,
-            designatedAt: current.designatedAt.toISOString(),
-            cutOff: left.cutOff.toISOString(),
-            timeLeft: left.label,
-            cutOffPassed: left.passed,
-            sides: sidesFor(viewer, i, current.week, mas, now),
-          };
-        })()
+    const entry = current
+      ? calendarEntry(viewer, i, { ...current, published: current.publishedAt !== null }, mas, now)
       : null;
 
     const failedWeek = ma106Weeks(mas).at(-1);

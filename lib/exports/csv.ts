@@ -1,7 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
+import { type SQL, sql } from 'drizzle-orm';
 
 /**
- * The CSV rules every export follows (docs/decisions/0009-csv-exports.md). Pure: no I/O, no clock.
+ * The CSV rules every export follows (docs/decisions/0009-csv-exports.md). Pure: no I/O, no clock. Written twice on
+ * purpose, side by side: `csvCell` in JS (PGlite, and every export without a COPY query) and `csvSqlCell` in SQL
+ * (PostgreSQL's COPY writes the file); tests/data/exports-copy.test.ts checks both give the same bytes.
  *
  * - RFC 4180: quoting by csv-stringify, CRLF line ends, one header row.
  * - Two profiles: `excel` (the default) starts with a UTF-8 byte order mark and keeps digit-only identifiers
@@ -99,6 +102,39 @@ export function csvCell(kind: CellKind, value: CellValue, profile: CsvProfile): 
   }
 }
 
+const FORMULA_START_SQL = sql.raw(`'=', '+', '-', '@', chr(9), chr(13)`);
+
+function neutraliseFormulaSql(text: SQL): SQL {
+  return sql`case when left(${text}, 1) in (${FORMULA_START_SQL}) then '''' || ${text} else ${text} end`;
+}
+
+/**
+ * `csvCell` as a SQL expression over a raw value, for COPY … (FORMAT csv): NULL and '' both become NULL, which
+ * COPY writes as an empty unquoted field, exactly as csv-stringify writes ''. COPY quotes like RFC 4180.
+ */
+export function csvSqlCell(kind: CellKind, value: SQL, profile: CsvProfile): SQL {
+  switch (kind) {
+    case 'integer':
+    case 'decimal':
+      return sql`(${value})::text`;
+    case 'boolean':
+      return sql`case when ${value} then 'true' when not ${value} then 'false' end`;
+    case 'timestamp': {
+      const local = sql`(${value}) at time zone 'Europe/London'`;
+      return sql`to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS')
+        || case when ${local} = (${value}) at time zone 'UTC' then '+00:00' else '+01:00' end`;
+    }
+    case 'identifier': {
+      const text = sql`(${value})::text`;
+      const neutral = neutraliseFormulaSql(text);
+      if (profile === 'plain') return sql`nullif(${neutral}, '')`;
+      return sql`nullif(case when ${text} ~ '^[0-9]+$' then '="' || ${text} || '"' else ${neutral} end, '')`;
+    }
+    default:
+      return sql`nullif(${neutraliseFormulaSql(sql`(${value})::text`)}, '')`;
+  }
+}
+
 /** Header and rows as CSV text (CRLF, RFC 4180 quoting by csv-stringify). */
 export function csvLines<Row>(
   columns: readonly ExportColumn<Row>[],
@@ -112,52 +148,92 @@ export function csvLines<Row>(
   return stringify(records, { record_delimiter: 'windows', quote_record_delimiter: true });
 }
 
-/**
- * A byte stream of the whole CSV, pulling one batch of rows at a time: the next batch is read only when the
- * client has taken the previous one, so memory stays at about one batch however large the export.
- * If the source fails part-way the stream errors (the download is aborted, not left looking complete).
- */
-export function csvStream<Row>(
+/** The start of every file: the byte order mark of the Excel profile and the header row. */
+export function csvHead<Row>(columns: readonly ExportColumn<Row>[], profile: CsvProfile): string {
+  return (profile === 'excel' ? UTF8_BOM : '') + csvLines(columns, [], profile, true);
+}
+
+/** Each batch of rows as CSV text, empty batches skipped. */
+export async function* csvBody<Row>(
   columns: readonly ExportColumn<Row>[],
   batches: AsyncIterable<readonly Row[]>,
   profile: CsvProfile,
+): AsyncGenerator<string> {
+  for await (const rows of batches) {
+    const text = csvLines(columns, rows, profile, false);
+    if (text) yield text;
+  }
+}
+
+/**
+ * COPY's CSV with CRLF record ends: COPY ends records with LF, so each LF outside a quoted field becomes CRLF (a line
+ * break inside a quoted value is data and stays as it is). The quote state carries across chunks.
+ */
+export async function* crlfRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let quoted = false;
+  for await (const chunk of chunks) {
+    let breaks = 0;
+    let state = quoted;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === 0x22) state = !state;
+      else if (byte === 0x0a && !state) breaks++;
+    }
+    const out = new Uint8Array(chunk.length + breaks);
+    let o = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i] as number;
+      if (byte === 0x22) quoted = !quoted;
+      else if (byte === 0x0a && !quoted) out[o++] = 0x0d;
+      out[o++] = byte;
+    }
+    yield out;
+  }
+}
+
+/**
+ * A byte stream of the whole file: the head, then the body as the client takes it (the next part is read only when
+ * the client has taken the previous one, so memory stays at about one batch however large the export).
+ * If the source fails part-way the stream errors (the download is aborted, not left looking complete).
+ */
+export function csvFileStream(
+  head: string,
+  body: () => Promise<AsyncIterable<string | Uint8Array>>,
   onError: (error: unknown) => void = () => {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = batches[Symbol.asyncIterator]();
-  let started = false;
+  let iterator: AsyncIterator<string | Uint8Array> | null = null;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          if (!started) {
-            started = true;
-            const head = (profile === 'excel' ? UTF8_BOM : '') + csvLines(columns, [], profile, true);
+          if (!iterator) {
+            iterator = (await body())[Symbol.asyncIterator]();
             controller.enqueue(encoder.encode(head));
             return;
           }
-          // A pull that enqueues nothing is not called again: skip empty batches until there is text or the end.
-          for (;;) {
-            const next = await iterator.next();
-            if (next.done) {
-              controller.close();
-              return;
-            }
-            const text = csvLines(columns, next.value, profile, false);
-            if (text) {
-              controller.enqueue(encoder.encode(text));
-              return;
-            }
-          }
+          const next = await iterator.next();
+          if (next.done) controller.close();
+          else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
         } catch (error) {
           onError(error);
           controller.error(error);
         }
       },
       async cancel() {
-        await iterator.return?.();
+        await iterator?.return?.();
       },
     },
     { highWaterMark: 1 },
   );
+}
+
+/** The whole file of rows read in batches (the JS encoding: PGlite, and exports without a COPY query). */
+export function csvStream<Row>(
+  columns: readonly ExportColumn<Row>[],
+  batches: AsyncIterable<readonly Row[]>,
+  profile: CsvProfile,
+  onError?: (error: unknown) => void,
+): ReadableStream<Uint8Array> {
+  return csvFileStream(csvHead(columns, profile), async () => csvBody(columns, batches, profile), onError);
 }

@@ -1,9 +1,21 @@
+import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Permission } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
+import type { CopySource } from '@/lib/data/copy-out';
+import { copyCsvOut } from '@/lib/data/copy-out';
 import { MAX_REPORT_PERIOD_DAYS, periodDays, previousMigrationWeekPeriod } from '@/lib/rules/reports';
 import type { ReportId } from '@/lib/rules/types';
 import { type IsoDate, isIsoDate, isValidMigrationWeek } from '@/lib/rules/weeks';
-import { type CsvProfile, csvStream, type ExportColumn } from './csv';
+import {
+  type CsvProfile,
+  crlfRecords,
+  csvBody,
+  csvFileStream,
+  csvHead,
+  csvSqlCell,
+  type ExportColumn,
+} from './csv';
 
 /**
  * How one CSV export is declared: its published columns (with a version), its parameters and its rows. The
@@ -15,6 +27,8 @@ export type ParseResult<P> = { ok: true; params: P } | { ok: false; message: str
 export interface ExportSpec<Params, Row> {
   name: string;
   title: string;
+  /** Who may download it; `reports.view` unless the export belongs to another area (the split-supply calendar). */
+  permission?: Permission;
   reportId?: ReportId;
   description: string;
   /** Bump with every change to `columns`, and record the new list in ./published.ts and docs/reports.md. */
@@ -26,12 +40,40 @@ export interface ExportSpec<Params, Row> {
   rows(viewer: Viewer, params: Params, supplier: number | undefined): AsyncIterable<readonly Row[]>;
   /** What the file name says about the period, e.g. '2026-11-16_to_2026-11-22'. */
   periodLabel(params: Params): string;
+  /**
+   * The same rows as one query, for exports large enough that PostgreSQL should write the file itself (COPY): the
+   * raw value of each column in `columns` order, scoped and ordered exactly as `rows`. PGlite still uses `rows`.
+   */
+  copy?(viewer: Viewer, params: Params, supplier: number | undefined): Promise<CopySource>;
+}
+
+/** The file's body: COPY on PostgreSQL when the export has a query for it, otherwise its rows encoded here. */
+async function fileBody<Params, Row>(
+  spec: ExportSpec<Params, Row>,
+  viewer: Viewer,
+  params: Params,
+  supplier: number | undefined,
+  profile: CsvProfile,
+): Promise<AsyncIterable<string | Uint8Array>> {
+  if (spec.copy) {
+    const source = await spec.copy(viewer, params, supplier);
+    if (source.values.length !== spec.columns.length) {
+      throw new Error(
+        `${spec.name}: the COPY query has ${source.values.length} values for ${spec.columns.length} columns`,
+      );
+    }
+    const cells = spec.columns.map((column, i) => csvSqlCell(column.kind, source.values[i] as SQL, profile));
+    const copied = await copyCsvOut(cells, source.rest);
+    if (copied) return crlfRecords(copied);
+  }
+  return csvBody(spec.columns, spec.rows(viewer, params, supplier), profile);
 }
 
 /** An export with its types sealed in, so the registry can hold different row types side by side. */
 export interface ExportDefinition {
   name: string;
   title: string;
+  permission: Permission;
   reportId?: ReportId;
   description: string;
   version: number;
@@ -57,6 +99,7 @@ export function defineExport<Params, Row>(spec: ExportSpec<Params, Row>): Export
   return {
     name: spec.name,
     title: spec.title,
+    permission: spec.permission ?? 'reports.view',
     reportId: spec.reportId,
     description: spec.description,
     version: spec.version,
@@ -69,7 +112,11 @@ export function defineExport<Params, Row>(spec: ExportSpec<Params, Row>): Export
         ok: true,
         periodLabel: spec.periodLabel(params),
         stream: (viewer, supplier, profile, onError) =>
-          csvStream(spec.columns, spec.rows(viewer, params, supplier), profile, onError),
+          csvFileStream(
+            csvHead(spec.columns, profile),
+            () => fileBody(spec, viewer, params, supplier, profile),
+            onError,
+          ),
       };
     },
   };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { type InstallationRow, installationBatches } from '@/lib/data/installations';
+import { installationsCopySource } from '@/lib/data/installations-export';
 import {
   type InstallationListQuery,
   installationListSchema,
@@ -105,6 +106,7 @@ export const installationsExport = defineExport<Omit<InstallationListQuery, 'cur
     return { ok: true, params: query };
   },
   rows: (viewer, query, supplier) => installationBatches(viewer, { ...query, supplier }),
+  copy: (viewer, query, supplier) => installationsCopySource(viewer, { ...query, supplier }),
   periodLabel: (query) =>
     query.weekFrom || query.weekTo ? `${query.weekFrom ?? 'start'}_to_${query.weekTo ?? 'now'}` : 'current',
 });

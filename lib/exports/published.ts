@@ -91,4 +91,18 @@ export const PUBLISHED_COLUMNS: Readonly<Record<string, Readonly<Record<number, 
       'Attempt:integer',
     ],
   },
+  'split-supply': {
+    1: [
+      'Installation ID:integer',
+      'MPAN:identifier',
+      'MPRN:identifier',
+      'Migration Week:date',
+      'Published:boolean',
+      'Submission Cut-off:timestamp',
+      'Electricity Supplier:text',
+      'Electricity MA:code',
+      'Gas Supplier:text',
+      'Gas MA:code',
+    ],
+  },
 };

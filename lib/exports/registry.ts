@@ -2,6 +2,7 @@ import 'server-only';
 import type { ExportDefinition } from './define';
 import { installationsExport } from './installations';
 import { report2, report6, report8, report10, s1mig001 } from './reports';
+import { splitSupplyExport } from './split-supply';
 
 /**
  * Every CSV the product serves at `GET /api/exports/<name>`. To add an export (a queue, a calendar), write its
@@ -15,6 +16,7 @@ const EXPORTS: readonly ExportDefinition[] = [
   report8,
   report10,
   s1mig001,
+  splitSupplyExport,
 ];
 
 export const EXPORT_REGISTRY: ReadonlyMap<string, ExportDefinition> = new Map(

@@ -1,17 +1,19 @@
 import 'server-only';
-import { listReport8Rows, type Report8Row } from '@/lib/data/report-8';
+import { report8Batches } from '@/lib/data/demand';
 import {
   type AuthorisationRow,
   type FailureRow,
   type MigratedRow,
   type ReportPeriod,
   report2Batches,
+  report2CopySource,
   report6Batches,
   report10Batches,
   s1mig001Batches,
   type ValidationResponseRow,
 } from '@/lib/data/reports';
 import { describeCode } from '@/lib/rules/codes';
+import type { Report8Row } from '@/lib/rules/demand';
 import { lastCompleteMigrationWeek, previousMigrationDay, report8Weeks } from '@/lib/rules/reports';
 import type { IsoDate } from '@/lib/rules/weeks';
 import type { ExportColumn } from './csv';
@@ -120,6 +122,7 @@ export const report2 = defineExport<ReportPeriod, FailureRow>({
   ],
   parse: reportPeriodParse,
   rows: (viewer, period, supplier) => report2Batches(viewer, { period, supplier }),
+  copy: async (viewer, period, supplier) => report2CopySource(viewer, { period, supplier }),
   periodLabel,
 });
 
@@ -247,10 +250,6 @@ export const s1mig001 = defineExport<ReportPeriod, MigratedRow>({
   periodLabel,
 });
 
-async function* once<Row>(rows: Promise<Row[]>): AsyncGenerator<Row[]> {
-  yield await rows;
-}
-
 export const report8 = defineExport<{ week: IsoDate }, Report8Row>({
   name: 'report-8',
   reportId: 'S1MIG-008',
@@ -259,7 +258,13 @@ export const report8 = defineExport<{ week: IsoDate }, Report8Row>({
     'For each Authorising Party, the four Migration Weeks ending with the chosen week: the DCC Migration Commitment against the Migration Authorisations received (MEHRS 2.2.1).',
   version: 1,
   columns: [
-    ...party<Report8Row>(),
+    {
+      header: 'Authorising Party ID',
+      kind: 'identifier',
+      description: 'SEC Party ID of the Authorising Party.',
+      value: (r) => r.secPartyId,
+    },
+    { header: 'Authorising Party', kind: 'text', description: 'Its name.', value: (r) => r.partyName },
     {
       header: 'Migration Week',
       kind: 'date',
@@ -282,7 +287,7 @@ export const report8 = defineExport<{ week: IsoDate }, Report8Row>({
       header: 'Valid Migration Authorisations',
       kind: 'integer',
       description: 'Of those, the MAs that passed validation.',
-      value: (r) => r.valid,
+      value: (r) => r.accepted,
     },
     {
       header: 'Difference',
@@ -295,10 +300,10 @@ export const report8 = defineExport<{ week: IsoDate }, Report8Row>({
       kind: 'decimal',
       description:
         'Received as a percentage of the commitment, one decimal place; empty when nothing was committed.',
-      value: (r) => r.percentOfCommitment,
+      value: (r) => r.percentage,
     },
   ],
   parse: (search, now) => parseWeek(search, lastCompleteMigrationWeek(now)),
-  rows: (viewer, { week }, supplier) => once(listReport8Rows(viewer, { week, supplier })),
+  rows: (viewer, { week }, supplier) => report8Batches(viewer, week, supplier),
   periodLabel: ({ week }) => `${report8Weeks(week)[0]}_to_${week}`,
 });

@@ -5,12 +5,13 @@ import { installationEvents, migrationAuthorisations, parties, weeklyDemand } fr
 import { seedDatabase } from '@/db/seed';
 import type { Viewer } from '@/lib/auth/viewer';
 import { collect } from '@/lib/data/batches';
+import { getReport8, resolveDemandScope } from '@/lib/data/demand';
 import { installationBatches, listInstallations } from '@/lib/data/installations';
-import { listReport8Rows } from '@/lib/data/report-8';
 import { report2Batches, report6Batches, report10Batches, s1mig001Batches } from '@/lib/data/reports';
 import { exportSupplier } from '@/lib/data/scope';
 import { installationListSchema } from '@/lib/filters/installations';
 import { describeEachEngine } from '../support/engines';
+import { downloadExport } from '../support/exports';
 import {
   analyst,
   createInstallation,
@@ -273,31 +274,75 @@ describeEachEngine('Reports and exports', (engine) => {
       );
     });
 
-    it('covers the four weeks ending with the chosen one, counting MAs live', async () => {
-      const rows = await listReport8Rows(supplierViewer(a), { week: '2026-07-06' });
-      expect(rows.map((r) => r.migrationWeek)).toEqual([
+    /** The file's rows as objects by header, as a script reading it by name would. */
+    const report8File = async (viewer: Viewer, query: string) => {
+      const [header, ...records] = await downloadExport('report-8', viewer, `week=2026-07-06&${query}`);
+      return records.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i]])));
+    };
+
+    it('covers the four weeks ending with the chosen one, counting the MAs received', async () => {
+      const rows = await report8File(supplierViewer(a), '');
+      expect(rows.map((r) => r['Migration Week'])).toEqual([
         '2026-06-15',
         '2026-06-22',
         '2026-06-29',
         '2026-07-06',
       ]);
-      const last = rows.at(-1);
       // A sent three MAs for 2026-07-06, all accepted, against a commitment of 7.
-      expect(last).toMatchObject({
-        committed: 7,
-        received: 3,
-        valid: 3,
-        difference: -4,
-        percentOfCommitment: 42.9,
+      expect(rows.at(-1)).toMatchObject({
+        'Authorising Party': 'Alpha Energy',
+        'DCC Migration Commitment': '7',
+        'Migration Authorisations Received': '3',
+        'Valid Migration Authorisations': '3',
+        Difference: '-4',
+        'Percentage Of Commitment': '42.9',
       });
-      expect(rows.every((r) => r.supplierId === a)).toBe(true);
+      expect(rows.every((r) => r['Authorising Party'] === 'Alpha Energy')).toBe(true);
     });
 
     it('gives the analyst every party, and no percentage when nothing was committed', async () => {
-      const rows = await listReport8Rows(analyst, { week: '2026-07-06' });
+      const rows = await report8File(analyst, '');
       expect(rows).toHaveLength(8);
-      const beta = rows.find((r) => r.supplierId === b && r.migrationWeek === '2026-07-06');
-      expect(beta).toMatchObject({ received: 2, valid: 1, percentOfCommitment: null });
+      const beta = rows.find(
+        (r) => r['Authorising Party'] === 'Beta Power' && r['Migration Week'] === '2026-07-06',
+      );
+      expect(beta).toMatchObject({
+        'Migration Authorisations Received': '2',
+        'Valid Migration Authorisations': '1',
+        'Percentage Of Commitment': '',
+      });
+    });
+
+    it('says in the file exactly what the demand page shows, for every party and for one', async () => {
+      for (const [viewer, query, supplier] of [
+        [analyst, '', undefined],
+        [analyst, `supplier=${b}`, b],
+        [supplierViewer(a), '', undefined],
+      ] as const) {
+        const page = await getReport8(viewer, await resolveDemandScope(viewer, '2026-07-06', supplier));
+        const onPage = page.parties.flatMap(({ rows }) =>
+          rows.map((r) => [
+            r.partyName,
+            r.migrationWeek,
+            String(r.committed),
+            String(r.received),
+            String(r.accepted),
+            String(r.difference),
+            r.percentage === null ? '' : String(r.percentage),
+          ]),
+        );
+        const inFile = (await report8File(viewer, query)).map((r) => [
+          r['Authorising Party'],
+          r['Migration Week'],
+          r['DCC Migration Commitment'],
+          r['Migration Authorisations Received'],
+          r['Valid Migration Authorisations'],
+          r.Difference,
+          r['Percentage Of Commitment'],
+        ]);
+        expect(onPage.length).toBeGreaterThan(0);
+        expect(inFile).toEqual(onPage);
+      }
     });
   });
 

@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, setDatabase } from '@/db/client';
-import { migrationAuthorisations, splitSupplyDesignations, weeklyDemand } from '@/db/schema';
 import {
-  calendarCsvRecord,
+  migrationAuthorisations,
+  migrationCapacity,
+  splitSupplyDesignations,
+  weeklyDemand,
+} from '@/db/schema';
+import { weeklyCapacity } from '@/lib/data/demand';
+import {
   designatedPerWeek,
   getCurrentDesignation,
   getSplitSupplyReading,
@@ -17,6 +22,7 @@ import {
   publishCalendar,
 } from '@/lib/data/split-supply-writes';
 import { describeEachEngine } from '../support/engines';
+import { downloadExport } from '../support/exports';
 import {
   analyst,
   createInstallation,
@@ -231,13 +237,23 @@ describeEachEngine('Split-supply calendar (MAM)', (engine) => {
     const gammaRows = (await listCalendar(supplierViewer(gamma), {}, NOW)).rows;
     expect(gammaRows.map((r) => r.installationId)).not.toContain(a.id);
     expect(await getSplitSupplyReading(supplierViewer(gamma), a.id, NOW)).toBeNull();
-    // The MCC sees both names; the CSV record carries the masked name for a supplier.
+    // The MCC sees both names; the CSV export (the registry's `split-supply`) masks the other side for a supplier.
     const mcc = (await listCalendar(analyst, {}, NOW)).rows.find((r) => r.installationId === a.id);
     expect(mcc?.sides.map((s) => s.supplier)).toEqual(['Alpha Energy', 'Beta Power']);
-    const supplierRow = (await listCalendar(supplierViewer(beta), {}, NOW)).rows.find(
-      (r) => r.installationId === a.id,
+    const rowOf = (records: string[][]) => records.find((r) => r[0] === String(a.id));
+    const betaFile = await downloadExport('split-supply', supplierViewer(beta), '', NOW);
+    expect(betaFile[0]).toContain('Electricity Supplier');
+    expect(rowOf(betaFile)).toEqual(expect.arrayContaining([WEEK, 'Other supplier', 'Beta Power']));
+    expect(JSON.stringify(betaFile)).not.toContain('Alpha Energy');
+    expect(rowOf(await downloadExport('split-supply', supplierViewer(gamma), '', NOW))).toBeUndefined();
+    // An analyst narrowing to a supplier gets that supplier's installations only, with both names.
+    expect(rowOf(await downloadExport('split-supply', analyst, `supplier=${alpha}`, NOW))).toEqual(
+      expect.arrayContaining(['Alpha Energy', 'Beta Power']),
     );
-    expect(supplierRow && calendarCsvRecord(supplierRow)).toContain('Other supplier');
+    expect(rowOf(await downloadExport('split-supply', analyst, `supplier=${gamma}`, NOW))).toBeUndefined();
+    await expect(
+      downloadExport('split-supply', supplierViewer(beta), `supplier=${alpha}`, NOW),
+    ).rejects.toThrow(/another supplier/);
   });
 
   it('reads an MA106 failure from each side and names the designated week', async () => {
@@ -328,10 +344,15 @@ describeEachEngine('Split-supply calendar (MAM)', (engine) => {
         committed: 5,
       },
     ]);
+    await handle.db.insert(migrationCapacity).values({ migrationWeek: WEEK, capacity: 900 });
     const [pair] = await weekFigures(analyst, [WEEK], [alpha, beta]);
     expect(pair?.committed).toBe(120);
+    // DCC's capacity is migration-wide: the demand page's figure, shown for every supplier, never for a pair.
+    expect(pair?.capacity).toBeNull();
     const [all] = await weekFigures(analyst, [WEEK], null);
     expect(all?.committed).toBe(125);
+    expect(all?.capacity).toBe(900);
+    expect((await weeklyCapacity(handle.db, [WEEK])).get(WEEK)).toBe(all?.capacity);
     expect(all?.designated).toBeGreaterThanOrEqual(pair?.designated ?? 0);
     const pairs = await listSupplierPairs(analyst, NOW);
     const total = pairs.reduce((n, p) => n + p.total, 0);

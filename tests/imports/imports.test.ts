@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type DatabaseHandle, queryRows } from '@/db/client';
+import { type DatabaseHandle, queryRows, setDatabase } from '@/db/client';
 import {
   authorisationRollups,
   fileImportContents,
@@ -11,9 +11,11 @@ import {
 } from '@/db/schema';
 import { IMPORT_COLUMNS } from '@/lib/data/imports/kinds';
 import { ImportNotAllowedError } from '@/lib/data/imports/pipeline';
+import { listPlan } from '@/lib/data/split-supply-plan';
+import { designateWeek, publishCalendar } from '@/lib/data/split-supply-writes';
 import { describeEachEngine } from '../support/engines';
-import { createInstallation, createSmso, createSupplier } from '../support/factories';
-import { createDcc, csv, fingerprint, importText, rollupsExact } from './support';
+import { analyst, createInstallation, createSmso, createSupplier } from '../support/factories';
+import { createDcc, csv, fingerprint, importText, NOW, rollupsExact } from './support';
 
 const HEAD = (kind: keyof typeof IMPORT_COLUMNS) => IMPORT_COLUMNS[kind].join(',');
 
@@ -363,4 +365,89 @@ describeEachEngine('File imports', (engine) => {
     );
     expect(rows.map((r) => Number(r.committed))).toEqual([300, 320]);
   });
+
+  it('flags a split-supply MA for a week other than the designated one on arrival, to the supplier and the MCC (MAM)', async () => {
+    setDatabase(handle);
+    const split = await createInstallation(handle.db, {
+      smsoPartyId: smso,
+      electricitySupplierId: alpha.id,
+      gasSupplierId: beta.id,
+      stage: 'demand',
+      status: 'in-progress',
+      migrationWeek: '2026-11-30',
+    });
+    await designateWeek(
+      analyst,
+      { target: 'installation', installationId: split.id, filter: {}, week: '2026-11-30' },
+      NOW,
+    );
+    await publishCalendar(analyst, NOW);
+    // Alpha sends its MA for the week after the designated one; Beta for the designated week.
+    const alphaFile = await importText(
+      handle.db,
+      'authorisations',
+      csv([
+        HEAD('authorisations'),
+        maLine(alpha.secPartyId ?? '', split.mpan ?? '', '', '2026-12-07', '2026-12-08'),
+      ]),
+      { userId: null, supplierId: alpha.id },
+    );
+    expect(alphaFile).toMatchObject({ status: 'applied', rowsAccepted: 1 });
+    expect(alphaFile.notices).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'migration_week',
+        message: expect.stringMatching(
+          /2026-12-07 is not the week the MCC designated for this installation \(2026-11-30\)/,
+        ),
+      }),
+    ]);
+    const betaFile = await importText(
+      handle.db,
+      'authorisations',
+      csv([HEAD('authorisations'), maLine(beta.secPartyId ?? '', '', split.mprn ?? '')]),
+      { userId: null, supplierId: beta.id },
+    );
+    expect(betaFile).toMatchObject({ status: 'applied', notices: [] });
+    // The MCC's calendar page lists the off-calendar week beside the designated one.
+    const [pairLow, pairHigh] = [alpha.id, beta.id].sort((x, y) => x - y) as [number, number];
+    const plan = await listPlan(analyst, { pair: [pairLow, pairHigh] }, undefined, NOW);
+    const row = plan.rows.find((r) => r.id === split.id);
+    expect(row?.offCalendarWeeks).toEqual(['2026-12-07']);
+    expect(row?.weeks).toEqual([expect.objectContaining({ week: '2026-11-30', gas: 'received' })]);
+  });
+
+  it('rejects a large file for one bad last line, naming the line, quickly and with nothing changed', async () => {
+    // 3,000 rows (six chunks) keeps CI fast; `npm run bench:imports` measures the same at 1,000,000
+    // (docs/performance.md).
+    const rows = 3_000;
+    const base = 1_600_000_000_000;
+    await handle.db.execute(sql`
+      INSERT INTO installations (mpan, group_id, smso_party_id, electricity_supplier_id, electricity_state,
+        installation_type, migration_week, stage, status, attempt_count)
+      SELECT (${base}::bigint + n)::text, 'AA', ${smso}, ${alpha.id}, 'active', 'active-only', DATE '2026-11-23',
+        'device-validation', 'in-progress', 1
+      FROM generate_series(1, ${rows}::int) AS n`);
+    const lines = [HEAD('commissioning')];
+    for (let n = 1; n < rows; n++) lines.push(`${base + n},,2026-11-23,commissioned,,,,N`);
+    lines.push('15,,2026-11-23,commissioned,,,,N');
+    const before = await fingerprint(handle.db);
+    const started = performance.now();
+    const outcome = await importText(
+      handle.db,
+      'commissioning',
+      csv(lines),
+      undefined,
+      'scf-large-bad.csv',
+      5000,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    expect(outcome).toMatchObject({ status: 'rejected', rowsTotal: rows, rowsRejected: 1, problemCount: 1 });
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({ line: rows + 1, column: 'mpan', message: expect.stringMatching(/MPAN/) }),
+    ]);
+    expect(await fingerprint(handle.db)).toEqual(before);
+    // Generous for a loaded CI machine: the file is checked in one streaming pass and nothing is applied.
+    expect(seconds).toBeLessThan(60);
+  }, 300_000);
 });

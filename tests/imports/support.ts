@@ -19,13 +19,14 @@ export function importText(
   text: string,
   actor: ImportActor = OPERATOR,
   filename = `${kind}.csv`,
+  chunkRows = 3,
 ): Promise<ImportOutcome> {
   return runImport(
     db,
     actor,
     kind,
     { filename, open: () => Readable.from([Buffer.from(text)]) },
-    { now: NOW, chunkRows: 3 },
+    { now: NOW, chunkRows },
   );
 }
 

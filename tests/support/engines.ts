@@ -9,7 +9,7 @@ export interface TestEngine {
   create(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }>;
 }
 
-const pglite: TestEngine = {
+export const pglite: TestEngine = {
   name: 'PGlite',
   async create() {
     const handle = await openDatabase({ dataDir: 'memory://' });
@@ -18,7 +18,7 @@ const pglite: TestEngine = {
 };
 
 /** A scratch database per call on the server in TEST_DATABASE_URL, dropped afterwards. */
-function postgresEngine(serverUrl: string): TestEngine {
+export function postgresEngine(serverUrl: string): TestEngine {
   return {
     name: 'PostgreSQL',
     async create() {

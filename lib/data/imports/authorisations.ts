@@ -9,6 +9,7 @@ import {
   type RegisteredInstallation,
   validateMigrationAuthorisation,
 } from '@/lib/rules/ma-validation';
+import { offCalendarWeeks } from '@/lib/rules/split-supply';
 import { ChunkChanges, type ChunkResult, type ImportContext, type KindHandler } from './handler';
 import type { AuthorisationRow, FileImportProblem } from './rows';
 import {
@@ -16,6 +17,7 @@ import {
   type InstallationIndex,
   type InstallationState,
   loadInstallations,
+  publishedDesignations,
 } from './store';
 
 function registered(state: InstallationState, secOf: ReadonlyMap<number, string>): RegisteredInstallation {
@@ -132,8 +134,39 @@ function moveInstallation(
   });
 }
 
+/**
+ * MAM: a supplier's MA for a split-supply installation belongs in the Migration Week the MCC designated and
+ * published. One for another week (or before any designation) is accepted as data, as every MA is, and flagged on
+ * arrival: a notice on the import for whoever submitted it, and an off-calendar week on the MCC's calendar page.
+ */
+function offCalendarNotice(
+  row: AuthorisationRow,
+  designated: readonly string[] | undefined,
+): FileImportProblem | null {
+  if (
+    offCalendarWeeks([{ migrationWeek: row.migrationWeek, validationStatus: 'accepted' }], designated ?? [])
+      .length === 0
+  )
+    return null;
+  const current = designated?.at(-1);
+  return {
+    line: row.line,
+    column: 'migration_week',
+    message: current
+      ? `Split supply: Migration Week ${row.migrationWeek} is not the week the MCC designated for this installation (${current}). The MA is recorded; both suppliers' MAs must be for the designated week, or the migration fails with MA106.`
+      : `Split supply: the MCC has not designated a Migration Week for this installation yet, so ${row.migrationWeek} is off the calendar. The MA is recorded; the MCC co-ordinates the week for both suppliers.`,
+  };
+}
+
 async function apply(ctx: ImportContext, rows: readonly AuthorisationRow[]): Promise<ChunkResult> {
   const index = await loadInstallations(ctx.tx, rows);
+  const splitIds = [
+    ...new Set(
+      [...index.byMpan.values(), ...index.byMprn.values()].filter((s) => s.splitSupply).map((s) => s.id),
+    ),
+  ];
+  const designations = await publishedDesignations(ctx.tx, splitIds);
+  const notes: FileImportProblem[] = [];
   const registry = (find: Map<string, InstallationState>) => (key: string) => {
     const state = find.get(key);
     return state ? registered(state, ctx.secOf) : undefined;
@@ -171,6 +204,10 @@ async function apply(ctx: ImportContext, rows: readonly AuthorisationRow[]): Pro
       codes,
     });
     if (state) moveInstallation(changes, state, row, codes);
+    if (state?.splitSupply && row.submittedBy !== 'dcc') {
+      const notice = offCalendarNotice(row, designations.get(state.id));
+      if (notice) notes.push(notice);
+    }
   });
   await ctx.tx.execute(sql`
     INSERT INTO migration_authorisations (installation_id, authorising_party_id, mpan, mprn, migration_week,
@@ -180,7 +217,7 @@ async function apply(ctx: ImportContext, rows: readonly AuthorisationRow[]): Pro
     FROM json_to_recordset(${JSON.stringify(authorisations)}::json) AS a(installation_id bigint, party integer,
       mpan text, mprn text, week date, migrate_on date, status text, codes json)`);
   await flushInstallations(ctx.tx, changes.installations(), changes.events, ctx.now);
-  return { applied: rows.length, skipped: [] };
+  return { applied: rows.length, skipped: [], notes };
 }
 
 export const authorisationsHandler: KindHandler<'authorisations'> = { check, apply };
