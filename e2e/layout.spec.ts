@@ -21,10 +21,17 @@ const AREAS = [
 async function everyPage(page: Page): Promise<string[]> {
   const firstLink = async (list: string, pattern: RegExp) => {
     await page.goto(list);
-    const hrefs = await page
-      .locator('main a[href]')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    const href = hrefs.find((h) => h && pattern.test(h));
+    // The list streams in after the page's shell: wait until a record link has arrived.
+    let href: string | null | undefined;
+    await expect
+      .poll(async () => {
+        const hrefs = await page
+          .locator('main a[href]')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        href = hrefs.find((h) => h && pattern.test(h));
+        return href;
+      })
+      .toBeTruthy();
     if (!href) throw new Error(`no record link on ${list}`);
     return href;
   };

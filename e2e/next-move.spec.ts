@@ -21,32 +21,36 @@ test.describe('The next move is written for its reader (MEHRS section 2 and 4, M
     test.setTimeout(300_000);
     const detail = new InstallationDetailPage(page);
     const accounts = await supplierAccounts();
-    // Find a failed split supply through the UI: a row whose other supplier is masked.
-    let first: string | undefined;
+    // Find a failed split supply through the analyst's list (a supplier's own list has no supplier column): a row
+    // naming two Responsible Suppliers.
     let id = '';
-    for (const account of accounts) {
-      await signInTo(page, account, '/installations?status=failed&type=active-only');
-      // Up to five pages of this supplier's failures.
-      for (let pageNo = 0; pageNo < 5 && !first; pageNo++) {
-        await expect(installations.rows.first()).toBeVisible();
-        const index = (await installations.column('Supplier(s)')).findIndex((s) =>
-          s.includes('Other supplier'),
-        );
-        if (index >= 0) {
-          first = account;
-          id = await installations.openRow(index);
-          break;
-        }
-        const next = page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' });
-        if ((await next.count()) === 0) break;
-        const before = page.url();
-        await next.click();
-        await page.waitForURL((url) => url.toString() !== before);
+    await signInTo(page, ANALYST, '/installations?status=failed&type=active-only');
+    for (let pageNo = 0; pageNo < 10 && !id; pageNo++) {
+      await expect(installations.rows.first()).toBeVisible();
+      const index = (await installations.column('Supplier(s)')).findIndex((s) => s.includes(' / '));
+      if (index >= 0) {
+        id = await installations.openRow(index);
+        break;
       }
-      if (first) break;
+      const next = page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' });
+      if ((await next.count()) === 0) break;
+      const before = page.url();
+      await next.click();
+      await page.waitForURL((url) => url.toString() !== before);
+    }
+    if (!id) throw new Error('no failed split-supply installation in the demo data');
+    await shell.signOut();
+    // The first supplier: the first account that may open it.
+    let first: string | undefined;
+    for (const account of accounts) {
+      await signInTo(page, account, `/installations/${id}`);
+      if (await detail.owner.isVisible()) {
+        first = account;
+        break;
+      }
       await shell.signOut();
     }
-    if (!first) throw new Error('no failed split-supply installation in the demo data');
+    if (!first) throw new Error('no supplier account may open the split supply');
 
     await expect(detail.owner).toHaveCount(1);
     const firstMove = (await detail.action.innerText()).trim();

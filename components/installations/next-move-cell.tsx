@@ -6,7 +6,7 @@ export function NextMoveCell({ move }: { move: ListNextMove | null }) {
   if (!move) return <>—</>;
   // One line, so the list stays dense: the owner in full, the move cut with its full text on hover and focus.
   return (
-    <span data-kind={move.kind} data-testid="list-next-move">
+    <span className="code-cell" data-kind={move.kind} data-testid="list-next-move">
       <strong data-testid="list-next-move-owner">{move.ownerLabel}</strong>{' '}
       <TruncatedText text={`${move.summary} (${move.citation}: ${move.title})`} />
     </span>

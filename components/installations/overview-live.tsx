@@ -9,7 +9,6 @@ import type { CodeFailures, FailureRate, Overview } from '@/lib/data/overview';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import { toSearchParams } from '@/lib/filters/search-params';
 import { formatCount, formatIsoDate, formatRate, OUTCOME_LABELS, STATUS_LABELS } from '@/lib/format';
-import { describeCode } from '@/lib/rules/codes';
 import { STAGES } from '@/lib/rules/stages';
 import {
   type GroupId,
@@ -76,11 +75,7 @@ function FailuresByCode({ overview, filter }: { overview: Overview; filter: Inst
               {rows.map((r) => (
                 <tr key={r.code}>
                   <th scope="row">{isOther(r.code) ? r.code : <code>{r.code}</code>}</th>
-                  <td>
-                    {isOther(r.code)
-                      ? `${formatCount(r.codes ?? 0)} more codes`
-                      : describeCode(r.code).description}
-                  </td>
+                  <td>{isOther(r.code) ? `${formatCount(r.codes ?? 0)} more codes` : r.description}</td>
                   {(['failed', 'rolled-back'] as const).map((status) => {
                     const n = status === 'failed' ? r.failed : r.rolledBack;
                     return (

@@ -98,6 +98,11 @@ export const ATTACKS: Record<string, (b: Victim) => Attempt[]> = {
     get('/login'),
     get(withQuery('/login', { next: `/installations/${b.installationIds[0]}` })),
   ],
+  // The shell's "not found" for any unknown path: B's ids in the path must answer as any other unknown path.
+  'page /[...missing]': (b) => [
+    ...listing('/no-such-page')(b),
+    ...listing(`/no-such-page/${b.installationIds[0] ?? 1}`)(b),
+  ],
   'page /admin/users': listing('/admin/users'),
   'page /demand': listing('/demand'),
   'page /imports': listing('/imports'),
@@ -170,6 +175,12 @@ export const ATTACKS: Record<string, (b: Victim) => Attempt[]> = {
       role: 'supplier',
       supplierId: String(b.supplierId),
       password: 'planted-password-123',
+    }),
+  ],
+  'action app/(dashboard)/admin/users/actions.ts#setUserDisabledAction': () => [
+    action('/admin/users', 'app/(dashboard)/admin/users/actions.ts#setUserDisabledAction', {
+      userId: `user-${SUPPLIER_B.email.split('@')[0]}`,
+      disabled: 'true',
     }),
   ],
   'action app/(dashboard)/admin/users/actions.ts#deleteUserAction': () => [

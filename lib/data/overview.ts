@@ -10,6 +10,7 @@ import {
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { InstallationFilter, Outcome } from '@/lib/filters/installations';
+import { describeCode } from '@/lib/rules/codes';
 import type { InstallationStatus, StageId } from '@/lib/rules/types';
 import { outcomeRollupClauses, rollupClauses, rollupFilterClauses } from './installation-filters';
 import { countNextMoves, type NextMoveCounts } from './next-move-counts';
@@ -27,6 +28,8 @@ export interface StageStatusCount {
 /** Failures (failed or rolled back now) of one code. */
 export interface CodeFailures {
   code: string;
+  /** The code's meaning, read here so the browser never downloads the code catalogue (lib/rules/codes.ts). */
+  description: string;
   failed: number;
   rolledBack: number;
 }
@@ -135,9 +138,12 @@ export async function getOverview(
     const rest = byCode.slice(TOP_FAILURE_CODES);
     return {
       byStageStatus,
-      failuresByCode: byCode.slice(0, TOP_FAILURE_CODES),
+      failuresByCode: byCode
+        .slice(0, TOP_FAILURE_CODES)
+        .map((c) => ({ ...c, description: describeCode(c.code).description })),
       otherCodes: {
         code: 'Other codes',
+        description: '',
         codes: rest.length,
         failed: rest.reduce((n, c) => n + c.failed, 0),
         rolledBack: rest.reduce((n, c) => n + c.rolledBack, 0),
