@@ -1,4 +1,4 @@
-import { toSearchParams } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { formatIsoDate } from '@/lib/format';
 import type { IsoDate } from '@/lib/rules/weeks';
 

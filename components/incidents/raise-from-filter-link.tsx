@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { type InstallationFilter, toSearchParams } from '@/lib/filters/installations';
+import type { InstallationFilter } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { formatCount } from '@/lib/format';
 
 /** "Raise an incident for these N installations": carries the list's filter (not its sort or page) to the form. */

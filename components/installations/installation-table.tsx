@@ -143,6 +143,8 @@ function columns(query: InstallationListQuery, showSuppliers: boolean): Column<I
     {
       key: 'next-move',
       header: 'Next move',
+      // Wide enough for the owner and the start of the move: "whose move" is what a reader scans this list for.
+      width: '17rem',
       cell: (row) => <NextMoveCell move={row.nextMove} />,
     },
     {

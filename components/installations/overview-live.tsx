@@ -5,6 +5,7 @@ import { HorizontalBarChart, StackedBarChart } from '@/components/charts/lazy';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveQuery } from '@/components/live/use-live-query';
 import { NextMoves } from '@/components/overview/next-moves';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { CodeFailures, FailureRate, Overview } from '@/lib/data/overview';
 import type { InstallationFilter } from '@/lib/filters/installations';
 import { toSearchParams } from '@/lib/filters/search-params';
@@ -57,55 +58,57 @@ function FailuresByCode({ overview, filter }: { overview: Overview; filter: Inst
             name="Failures"
             color={STATUS_COLOURS.failed}
           />
-          <table className="data" data-testid="failures-by-code">
-            <caption className="visually-hidden">Failures by code</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Meaning</th>
-                <th scope="col" className="num">
-                  Failed
-                </th>
-                <th scope="col" className="num">
-                  Rolled back
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">{isOther(r.code) ? r.code : <code>{r.code}</code>}</th>
-                  <td>{isOther(r.code) ? `${formatCount(r.codes ?? 0)} more codes` : r.description}</td>
-                  {(['failed', 'rolled-back'] as const).map((status) => {
-                    const n = status === 'failed' ? r.failed : r.rolledBack;
-                    return (
-                      <td key={status} className="num">
-                        {n === 0 ? (
-                          '0'
-                        ) : (
-                          <Link
-                            href={href(r.code, status)}
-                            aria-label={`${formatCount(n)} ${STATUS_LABELS[status].toLowerCase()} with ${r.code}`}
-                          >
-                            {formatCount(n)}
-                          </Link>
-                        )}
-                      </td>
-                    );
-                  })}
+          <ScrollRegion label="Failures by code">
+            <table className="data" data-testid="failures-by-code">
+              <caption className="visually-hidden">Failures by code</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Meaning</th>
+                  <th scope="col" className="num">
+                    Failed
+                  </th>
+                  <th scope="col" className="num">
+                    Rolled back
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Total
-                </th>
-                <td className="num">{formatCount(sumOf('failed'))}</td>
-                <td className="num">{formatCount(sumOf('rolledBack'))}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.code}>
+                    <th scope="row">{isOther(r.code) ? r.code : <code>{r.code}</code>}</th>
+                    <td>{isOther(r.code) ? `${formatCount(r.codes ?? 0)} more codes` : r.description}</td>
+                    {(['failed', 'rolled-back'] as const).map((status) => {
+                      const n = status === 'failed' ? r.failed : r.rolledBack;
+                      return (
+                        <td key={status} className="num">
+                          {n === 0 ? (
+                            '0'
+                          ) : (
+                            <Link
+                              href={href(r.code, status)}
+                              aria-label={`${formatCount(n)} ${STATUS_LABELS[status].toLowerCase()} with ${r.code}`}
+                            >
+                              {formatCount(n)}
+                            </Link>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    Total
+                  </th>
+                  <td className="num">{formatCount(sumOf('failed'))}</td>
+                  <td className="num">{formatCount(sumOf('rolledBack'))}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollRegion>
         </>
       )}
     </section>
@@ -144,40 +147,42 @@ function FailureRates({
             color={STATUS_COLOURS.failed}
             formatValue={(v) => formatRate(v, 1)}
           />
-          <table className="data" data-testid={id}>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{keyLabel}</th>
-                <th scope="col" className="num">
-                  Failure rate
-                </th>
-                <th scope="col" className="num">
-                  Failed
-                </th>
-                <th scope="col" className="num">
-                  Attempted
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.label}</th>
-                  <td className="num">{formatRate(r.failures, r.attempted)}</td>
-                  <td className="num">
-                    <Link
-                      href={hrefOf(r.key)}
-                      aria-label={`${formatCount(r.failures)} failed for ${r.label}`}
-                    >
-                      {formatCount(r.failures)}
-                    </Link>
-                  </td>
-                  <td className="num">{formatCount(r.attempted)}</td>
+          <ScrollRegion label={title}>
+            <table className="data" data-testid={id}>
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{keyLabel}</th>
+                  <th scope="col" className="num">
+                    Failure rate
+                  </th>
+                  <th scope="col" className="num">
+                    Failed
+                  </th>
+                  <th scope="col" className="num">
+                    Attempted
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    <td className="num">{formatRate(r.failures, r.attempted)}</td>
+                    <td className="num">
+                      <Link
+                        href={hrefOf(r.key)}
+                        aria-label={`${formatCount(r.failures)} failed for ${r.label}`}
+                      >
+                        {formatCount(r.failures)}
+                      </Link>
+                    </td>
+                    <td className="num">{formatCount(r.attempted)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <p className="muted">
             Failed: installations whose attempt has failed now. Attempted: those past the Demand stage.
           </p>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { NextMoveCounts } from '@/lib/data/next-move-counts';
-import { type InstallationFilter, toSearchParams } from '@/lib/filters/installations';
+import type { InstallationFilter } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { formatCount } from '@/lib/format';
 import {
   NEXT_MOVE_KINDS,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { InstallationFilter } from '@/lib/filters/installations';
-import { toSearchParams } from '@/lib/filters/installations';
 import { overviewParams, shortcutRange, WEEK_SHORTCUTS, type WeekShortcut } from '@/lib/filters/overview';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { formatIsoDate } from '@/lib/format';
 
 const LABELS: Record<WeekShortcut, string> = {

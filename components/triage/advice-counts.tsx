@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TriageCounts } from '@/lib/data/triage';
-import { toSearchParams } from '@/lib/filters/installations';
+import { toSearchParams } from '@/lib/filters/search-params';
 import { type TriageListQuery, triageFilterParams } from '@/lib/filters/triage';
 import { formatCount, inSentence } from '@/lib/format';
 import { TRIAGE_DECISION_LABELS, TRIAGE_DECISIONS } from '@/lib/rules/triage';

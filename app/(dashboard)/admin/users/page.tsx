@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/viewer';
 import { listAccessEvents } from '@/lib/data/audit';
@@ -43,7 +44,7 @@ export default async function UsersPage() {
       <NewUserForm suppliers={suppliers} />
       <section className="card" aria-labelledby="all-users">
         <h2 id="all-users">All users ({users.length})</h2>
-        <div className="table-scroll">
+        <ScrollRegion label="All users">
           <table className="data" data-testid="users">
             <thead>
               <tr>
@@ -85,12 +86,12 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
       <section className="card" aria-labelledby="access-events">
         <h2 id="access-events">Sign-in and access events</h2>
         <p className="muted">The latest {ACCESS_EVENTS_SHOWN}, newest first.</p>
-        <div className="table-scroll">
+        <ScrollRegion label="Sign-in and access events">
           <table className="data" data-testid="access-events">
             <thead>
               <tr>
@@ -115,7 +116,7 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </div>
   );
