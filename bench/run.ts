@@ -52,7 +52,7 @@ const { values } = parseArgs({
     reseed: { type: 'boolean', default: false },
     /** Database name prefix, so benches of different branches never share (and half-migrate) a database. */
     prefix: { type: 'string', default: 'mcc_bench' },
-    /** Only the row-level security comparison (docs/decisions/0013-walls-rls-row-level-security.md). */
+    /** Only the row-level security comparison (docs/decisions/0014-row-level-security.md). */
     'rls-only': { type: 'boolean', default: false },
   },
 });

@@ -225,7 +225,7 @@ export async function inTransaction<T>(tx: Transaction | undefined, work: (tx: T
 
 /**
  * The role viewer-scoped work runs as: neither owner nor superuser, so the row-level security policies of
- * db/migrations/0018_row_level_security.sql apply (docs/decisions/0013-walls-rls-row-level-security.md).
+ * db/migrations/0023_row_level_security.sql apply (docs/decisions/0014-row-level-security.md).
  */
 export const ROW_SCOPED_ROLE = 'mcc_app';
 

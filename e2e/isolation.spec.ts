@@ -17,7 +17,7 @@ import { collectTenants, SUPPLIER_A, type Tenants } from './isolation/tenants';
  * The tenant-isolation matrix (issue 13): every page, route handler and server action of the build, attacked by
  * supplier A with supplier B's ids, meters, cursors, parameters and action arguments, and by an anonymous visitor.
  * Runs once per engine (playwright.config.ts: the embedded PGlite server and, with TEST_DATABASE_URL, a PostgreSQL
- * one). How routes are discovered: docs/decisions/0013-walls-matrix-route-discovery.md.
+ * one). How routes are discovered: docs/decisions/0015-isolation-matrix-route-discovery.md.
  */
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });

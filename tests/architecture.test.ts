@@ -51,7 +51,7 @@ describe('architecture: visibility and redaction are decided only in lib/data/sc
 /**
  * The data functions that use the owner's connection (better-auth's, the CLIs' and the writes' role) instead of
  * the row-scoped one: each says why the second wall has nothing to guard there. Every other read goes through
- * withViewerScope (docs/decisions/0013-walls-rls-row-level-security.md).
+ * withViewerScope (docs/decisions/0014-row-level-security.md).
  */
 const OWNER_READS: Record<string, string> = {
   'lib/data/demo-accounts.ts listDemoAccounts': 'the sign-in page, before there is a viewer',

@@ -1,4 +1,4 @@
--- Row-level security, the second wall (docs/decisions/0013-walls-rls-row-level-security.md).
+-- Row-level security, the second wall (docs/decisions/0014-row-level-security.md).
 -- Every data-layer read runs as mcc_app (neither owner nor superuser, so policies apply) with the viewer's scope
 -- in the transaction-local setting mcc.viewer_party: 'all' for the MCC, a party id for a supplier. A missing or
 -- malformed setting matches no supplier row: the wall fails closed.

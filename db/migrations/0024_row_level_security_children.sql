@@ -1,4 +1,4 @@
--- Row-level security on the tables whose rows belong to a supplier-scoped parent (decision 0013): a row is
+-- Row-level security on the tables whose rows belong to a supplier-scoped parent (decision 0014): a row is
 -- visible when its parent is, and the parent's own policy decides that (a subquery on a row-secured table is
 -- filtered too). For the MCC the first operand short-circuits, so the subquery never runs.
 ALTER TABLE installation_events ENABLE ROW LEVEL SECURITY;

@@ -1,5 +1,5 @@
 -- The incident and triage rollups (incident_affected_counts, triage_rollups) are keyed by scope like
--- installation_rollups: a supplier reads its own scope's rows only (decision 0013, row-level security).
+-- installation_rollups: a supplier reads its own scope's rows only (decision 0014, row-level security).
 ALTER TABLE incident_affected_counts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY viewer_scope ON incident_affected_counts FOR SELECT TO mcc_app USING (

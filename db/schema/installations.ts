@@ -68,7 +68,7 @@ export const installations = pgTable(
     index('installations_migration_week_idx').on(sql`coalesce(${t.migrationWeek}, '1970-01-01'::date)`, t.id),
     // The list's filters that move with its sort orders (a failure, a stage, a code belong to some weeks and some
     // moments): each leads an index per sort, so a filtered page is a range scan, not a walk past every
-    // non-matching row (docs/decisions/0013-perf-pages-list-indexes.md).
+    // non-matching row (docs/decisions/0019-list-filter-sort-indexes.md).
     index('installations_status_changed_idx').on(t.status, t.lastChangedAt, t.id),
     index('installations_status_week_idx').on(
       t.status,

@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * The product's whole HTTP surface, read from the file system and the build rather than listed by hand, so a page,
  * route handler or server action added tomorrow is in the tenant-isolation matrix without anyone remembering it
- * (docs/decisions/0013-walls-matrix-route-discovery.md).
+ * (docs/decisions/0015-isolation-matrix-route-discovery.md).
  */
 
 const root = path.resolve(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
 /**
- * How long a sign-in lasts (README "Security", docs/decisions/0013-walls-auth-sessions-and-audit.md). A session
+ * How long a sign-in lasts (README "Security", docs/decisions/0013-sessions-and-access-audit.md). A session
  * ends after `idleMinutes` without a request, and in any case `absoluteHours` after sign-in, however active:
  * better-auth slides the idle window (expiresIn/updateAge); the absolute cap is checked where the viewer is
  * resolved (lib/auth/viewer.ts).

@@ -30,7 +30,7 @@ export function seesEverything(viewer: Viewer): boolean {
 // ── Row-level security, the second wall ─────────────────────────────────────────────────────────────────────
 
 /**
- * The scope the database's policies enforce for a viewer (db/migrations/0018_row_level_security.sql): the same
+ * The scope the database's policies enforce for a viewer (db/migrations/0023_row_level_security.sql): the same
  * decision as the clauses below, so a query that forgets its clause still reads only the viewer's rows.
  */
 export function rowScopeOf(viewer: Viewer): RowScope {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, setDatabase } from '@/db/client';
 import { installations } from '@/db/schema';
 import { getOverview, TOP_FAILURE_CODES } from '@/lib/data/overview';
-import { REASON_CODES } from '@/lib/rules/codes';
+import { describeCode, REASON_CODES } from '@/lib/rules/codes';
 import { describeEachEngine } from '../support/engines';
 import {
   analyst,
@@ -62,6 +62,7 @@ describeEachEngine('The overview charts tell the truth at a glance', (engine) =>
     expect(o.failuresByCode).toHaveLength(TOP_FAILURE_CODES);
     expect(o.failuresByCode.find((c) => c.code === 'MA121')).toEqual({
       code: 'MA121',
+      description: describeCode('MA121').description,
       failed: 0,
       rolledBack: 2,
     });

@@ -31,7 +31,7 @@ import {
   supplierViewer,
 } from '../support/factories';
 
-// The second wall (docs/decisions/0013-walls-rls-row-level-security.md): the database itself keeps a supplier's
+// The second wall (docs/decisions/0014-row-level-security.md): the database itself keeps a supplier's
 // queries to its own rows, so a data function that forgets its scope clause still leaks nothing.
 
 /** Tables with a column that holds a party, by catalog: a foreign key to parties, or an integer *supplier_id / *party_id. */
