@@ -126,12 +126,12 @@ export const ATTACKS: Record<string, (b: Victim) => Attempt[]> = {
   'page /triage/[id]': byId('/triage/[id]', (b) => b.triageIds),
 
   // ── Route handlers ──
+  // Every export the reports page links, and the split-supply calendar's (linked from its own page).
   'GET /api/exports/[name]': (b) =>
-    b.exportNames.flatMap((name) => [
+    [...new Set([...b.exportNames, 'split-supply'])].flatMap((name) => [
       get(withQuery(`/api/exports/${name}`, { supplier: b.supplierId })),
       get(withQuery(`/api/exports/${name}`, { supplier: b.supplierId, bom: 0, week: '2026-11-16' })),
     ]),
-  'GET /api/exports/split-supply': listing('/api/exports/split-supply'),
   'GET /api/imports/sample': (b) => [
     get(withQuery('/api/imports/sample', { kind: 'authorisations', supplier: b.supplierId })),
     get(withQuery('/api/imports/sample', { kind: 'demand' })),
